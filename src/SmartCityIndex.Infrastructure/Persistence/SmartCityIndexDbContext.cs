@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using SmartCityIndex.Domain.Auditing;
+using SmartCityIndex.Domain.Cities;
+using SmartCityIndex.Domain.Frameworks;
+using SmartCityIndex.Domain.Periods;
+using SmartCityIndex.Domain.Submissions;
+
+namespace SmartCityIndex.Infrastructure.Persistence;
+
+/// <summary>The one database context, for both providers. Create one per operation through the factory.</summary>
+public sealed class SmartCityIndexDbContext(DbContextOptions<SmartCityIndexDbContext> options) : DbContext(options)
+{
+    public DbSet<City> Cities => Set<City>();
+
+    public DbSet<IndicatorFramework> Frameworks => Set<IndicatorFramework>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    public DbSet<ReportingPeriod> ReportingPeriods => Set<ReportingPeriod>();
+
+    public DbSet<Submission> Submissions => Set<Submission>();
+
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>
+    /// Saves, and turns a unique-key or foreign-key violation into a <see cref="DataConflictException"/> whose message
+    /// names the entity and the clashing values. Concurrency conflicts stay <see cref="DbUpdateConcurrencyException"/>.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && ConstraintViolation.Describe(ex, Model) is { } message)
+        {
+            throw new DataConflictException(message, ex);
+        }
+    }
+
+    /// <inheritdoc cref="SaveChangesAsync(bool, CancellationToken)"/>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && ConstraintViolation.Describe(ex, Model) is { } message)
+        {
+            throw new DataConflictException(message, ex);
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SmartCityIndexDbContext).Assembly);
+}

@@ -1,0 +1,200 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using SmartCityIndex.Domain.Cities;
+using SmartCityIndex.Domain.Frameworks;
+using SmartCityIndex.Domain.Periods;
+using SmartCityIndex.Domain.Submissions;
+using SmartCityIndex.Infrastructure.Persistence;
+
+namespace SmartCityIndex.Infrastructure.Seeding;
+
+/// <summary>
+/// Loads the demo: the starter framework (30 indicators in three categories, equal weights) as a published version,
+/// 36 real Chinese cities, and synthetic but plausible values for the last three reporting years, with a mix of
+/// approved, submitted, returned and draft submissions in the latest one. The values are made up.
+/// Safe to run any number of times: it adds only what is missing, in one transaction.
+/// </summary>
+public sealed class DemoSeeder(IDbContextFactory<SmartCityIndexDbContext> contextFactory, TimeProvider clock, ILogger<DemoSeeder> logger)
+{
+    public const string FrameworkName = "Smart City Evaluation Framework";
+    public const int YearsOfData = 3;
+
+    private static readonly (string Code, string NameEn, string NameZh)[] StarterCategories =
+    [
+        ("INF", "Infrastructure", "基础设施"),
+        ("IND", "Urban industry", "城市产业"),
+        ("SVC", "Urban services and management", "城市服务与管理"),
+    ];
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        var framework = await EnsureFrameworkAsync(context, now, cancellationToken);
+        var cities = await EnsureCitiesAsync(context, cancellationToken);
+        var periods = await EnsurePeriodsAsync(context, framework, now, cancellationToken);
+        var added = await EnsureSubmissionsAsync(context, framework, cities, periods, cancellationToken);
+
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation(
+            "Demo data ready: {Indicators} indicators, {Cities} cities, {Periods} periods; {Added} submissions added",
+            framework.Indicators.Count, cities.Count, periods.Count, added);
+    }
+
+    private static async Task<IndicatorFramework> EnsureFrameworkAsync(SmartCityIndexDbContext context, DateTime now, CancellationToken ct)
+    {
+        var existing = await context.Frameworks
+            .Include(f => f.Categories)
+            .Include(f => f.Indicators)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(f => f.Name == FrameworkName && f.Version == 1, ct);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var framework = new IndicatorFramework(FrameworkName, 1);
+        var categories = StarterCategories.ToDictionary(c => c.Code, c => framework.AddCategory(c.Code, c.NameEn, c.NameZh));
+        foreach (var row in CsvLines.ReadEmbedded("starter-framework.csv"))
+        {
+            var unit = row["unit"] == "ug/m3" ? "µg/m³" : row["unit"];
+            framework.AddIndicator(categories[row["category"]], new IndicatorDefinition(
+                Code: row["code"],
+                NameEn: row["name_en"],
+                NameZh: row["name_zh"],
+                Unit: unit,
+                Direction: row["direction"] == "-1" ? Direction.LowerIsBetter : Direction.HigherIsBetter,
+                HardRange: HardRangeFor(unit),
+                PlausibleRange: new ValueRange(Decimal(row["plausible_min"]), Decimal(row["plausible_max"])),
+                Source: row["source"]));
+        }
+
+        framework.Publish(now);
+        context.Frameworks.Add(framework);
+        await context.SaveChangesAsync(ct);
+        return framework;
+    }
+
+    /// <summary>What is physically possible for a unit: shares are 0 to 100, counts are not negative.</summary>
+    private static ValueRange HardRangeFor(string unit) => unit switch
+    {
+        _ when unit.StartsWith('%') || unit.StartsWith("score 0-100", StringComparison.Ordinal) => new ValueRange(0, 100),
+        "count per 100 000" => new ValueRange(0, 100_000),
+        "µg/m³" => new ValueRange(0, 1_000),
+        _ => new ValueRange(0, 1_000_000_000),
+    };
+
+    private static async Task<List<City>> EnsureCitiesAsync(SmartCityIndexDbContext context, CancellationToken ct)
+    {
+        var existing = await context.Cities.ToDictionaryAsync(c => c.Code, ct);
+        foreach (var row in CsvLines.ReadEmbedded("demo-cities.csv").Where(r => !existing.ContainsKey(r["code"])))
+        {
+            var city = new City(row["code"], row["name_en"], row["name_zh"], row["province_en"], row["province_zh"],
+                long.Parse(row["population"], CultureInfo.InvariantCulture), Enum.Parse<CityTier>(row["tier"]));
+            context.Cities.Add(city);
+            existing[city.Code] = city;
+        }
+
+        await context.SaveChangesAsync(ct);
+        return [.. existing.Values.OrderBy(c => c.Code, StringComparer.Ordinal)];
+    }
+
+    private static async Task<List<ReportingPeriod>> EnsurePeriodsAsync(SmartCityIndexDbContext context, IndicatorFramework framework, DateTime now, CancellationToken ct)
+    {
+        var latest = now.Year - 1;
+        var existing = await context.ReportingPeriods.ToDictionaryAsync(p => p.Year, ct);
+        for (var year = latest - YearsOfData + 1; year <= latest; year++)
+        {
+            if (existing.ContainsKey(year))
+            {
+                continue;
+            }
+
+            // Data for a year are reported during the following year.
+            var period = new ReportingPeriod(year, framework, new DateOnly(year + 1, 1, 1), new DateOnly(year + 1, 12, 31));
+            if (year < latest)
+            {
+                period.Close();
+            }
+
+            context.ReportingPeriods.Add(period);
+            existing[year] = period;
+        }
+
+        await context.SaveChangesAsync(ct);
+        return [.. existing.Values.Where(p => p.FrameworkId == framework.Id).OrderBy(p => p.Year)];
+    }
+
+    private static async Task<int> EnsureSubmissionsAsync(
+        SmartCityIndexDbContext context, IndicatorFramework framework, List<City> cities, List<ReportingPeriod> periods, CancellationToken ct)
+    {
+        var existing = (await context.Submissions.Select(s => new { s.CityId, s.ReportingPeriodId }).ToListAsync(ct))
+            .Select(s => (s.CityId, s.ReportingPeriodId))
+            .ToHashSet();
+        var indicators = framework.Indicators.OrderBy(i => i.Code, StringComparer.Ordinal).ToList();
+        var latestYear = periods.Count == 0 ? 0 : periods.Max(p => p.Year);
+        var added = 0;
+
+        foreach (var period in periods)
+        {
+            for (var c = 0; c < cities.Count; c++)
+            {
+                var city = cities[c];
+                if (existing.Contains((city.Id, period.Id)))
+                {
+                    continue;
+                }
+
+                var generator = new DemoValueGenerator(city, period.Year, period.Year - periods[0].Year);
+                var outcome = period.Year == latestYear ? generator.LatestOutcome() : SubmissionStatus.Approved;
+                var started = new DateTime(period.Year + 1, 1, 10, 8, 0, 0, DateTimeKind.Utc).AddDays(c);
+                var submission = new Submission(city.Id, period.Id, started);
+                var answerShare = outcome == SubmissionStatus.Draft ? 0.6 : 1.0;
+                foreach (var indicator in indicators)
+                {
+                    var value = generator.Next(indicator, answerShare);
+                    switch (value.Kind)
+                    {
+                        case DemoValueKind.NotAvailable:
+                            submission.SetNotAvailable(indicator.Id, "Not collected by the municipal statistics bureau this year (demo)", null, started);
+                            break;
+                        case DemoValueKind.Number:
+                            submission.SetValue(indicator.Id, value.Number, "Demo data: synthetic value", started);
+                            break;
+                    }
+                }
+
+                Advance(submission, outcome, started);
+                context.Submissions.Add(submission);
+                added++;
+            }
+        }
+
+        await context.SaveChangesAsync(ct);
+        return added;
+    }
+
+    private static void Advance(Submission submission, SubmissionStatus outcome, DateTime started)
+    {
+        if (outcome == SubmissionStatus.Draft)
+        {
+            return;
+        }
+
+        submission.Submit(started.AddDays(20));
+        switch (outcome)
+        {
+            case SubmissionStatus.Approved:
+                submission.Approve(started.AddDays(30));
+                break;
+            case SubmissionStatus.Returned:
+                submission.Return(started.AddDays(30));
+                break;
+        }
+    }
+
+    private static decimal Decimal(string text) => decimal.Parse(text, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,40 @@
+using MudBlazor;
+
+namespace SmartCityIndex.Web.Components.Layout;
+
+/// <summary>The portal's colours and type: a calm civic blue with teal accents, readable in both themes.</summary>
+internal static class PortalTheme
+{
+    public static readonly MudTheme Theme = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#1c5d99",
+            Secondary = "#0f8b8d",
+            Tertiary = "#e07a1f",
+            AppbarBackground = "#143d66",
+            Background = "#f5f7fa",
+            DrawerBackground = "#ffffff",
+            Success = "#2e7d32",
+            Warning = "#c77700",
+        },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#6aa8e8",
+            Secondary = "#4fc3c5",
+            Tertiary = "#f0a35e",
+            AppbarBackground = "#0f1b2a",
+            Background = "#121820",
+            Surface = "#1a2230",
+            DrawerBackground = "#161e2a",
+        },
+        Typography = new Typography
+        {
+            Default = new DefaultTypography
+            {
+                FontFamily = ["Inter", "Segoe UI", "Roboto", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", "Helvetica", "Arial", "sans-serif"],
+            },
+        },
+        LayoutProperties = new LayoutProperties { DefaultBorderRadius = "6px" },
+    };
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using MudBlazor;
+using MudBlazor.Services;
+using Serilog;
+using SmartCityIndex.Web.Components;
+using SmartCityIndex.Web.Features.Cities;
+using SmartCityIndex.Web.Features.Framework;
+using SmartCityIndex.Web.Features.Localization;
+
+namespace SmartCityIndex.Web;
+
+public static class DependencyInjection
+{
+    /// <summary>Serilog, Blazor Server with MudBlazor, localisation and the feature services.</summary>
+    public static IHostApplicationBuilder AddWeb(this IHostApplicationBuilder builder)
+    {
+        // Without launch settings (the build output, the container) the environment is Production and
+        // MudBlazor's static assets would answer 404 unless published; this keeps `dotnet run` and tests working.
+        if (builder is WebApplicationBuilder web)
+        {
+            web.WebHost.UseStaticWebAssets();
+        }
+
+        // preserveStaticLogger: several test hosts share one process; each keeps its own logger.
+        builder.Services.AddSerilog(
+            (services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext(),
+            preserveStaticLogger: true);
+
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices(config => config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
+        builder.Services.AddPortalLocalization();
+
+        builder.Services.AddScoped<FrameworkOverviewService>();
+        builder.Services.AddScoped<CityDirectoryService>();
+        return builder;
+    }
+
+    /// <summary>The request pipeline and the endpoints.</summary>
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseSerilogRequestLogging();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapCultureEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace SmartCityIndex.Web.Features.Localization;
+
+/// <summary>
+/// Gives MudBlazor's own texts (grid filters, pager, dialogs) in the user's language from the portal's resources;
+/// a key the resources lack falls back to MudBlazor's English.
+/// </summary>
+internal sealed class PortalMudLocalizer(IStringLocalizer<SharedResource> strings) : MudLocalizer
+{
+    public override LocalizedString this[string key] => strings[key];
+
+    public override LocalizedString this[string key, params object[] arguments] => strings[key, arguments];
+}

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor;
 using MudBlazor.Services;
@@ -27,6 +29,9 @@ public static class DependencyInjection
             preserveStaticLogger: true);
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+
+        // Send Chinese text as UTF-8 rather than as &#x...; entities: a third of the size and readable in the source.
+        builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddMudServices(config => config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
         builder.Services.AddPortalLocalization();
 

@@ -19,24 +19,25 @@ public sealed record FrameworkOverview(
     /// </summary>
     public static FrameworkOverview From(IndicatorFramework framework)
     {
-        var childrenOf = framework.Categories.ToLookup(c => c.ParentId);
-        var indicatorsOf = framework.Indicators.ToLookup(i => i.CategoryId);
+        // By reference, not by id: a framework that was never saved has no ids yet.
+        var childrenOf = framework.Categories.ToLookup(c => c.Parent);
+        var indicatorsOf = framework.Indicators.ToLookup(i => i.Category);
 
-        IReadOnlyList<CategoryNode> Build(int? parentId, double parentShare)
+        IReadOnlyList<CategoryNode> Build(Category? parent, double parentShare)
         {
-            var siblings = childrenOf[parentId].OrderBy(c => c.SortOrder).ThenBy(c => c.Code, StringComparer.Ordinal).ToList();
+            var siblings = (parent is null ? framework.Categories.Where(c => c.Parent is null) : childrenOf[parent]).OrderBy(c => c.SortOrder).ThenBy(c => c.Code, StringComparer.Ordinal).ToList();
             var total = siblings.Sum(c => c.Weight);
             return siblings.Select(c =>
             {
                 var share = c.Weight / total;
                 var indexShare = parentShare * share;
-                var indicators = indicatorsOf[c.Id].OrderBy(i => i.SortOrder).ThenBy(i => i.Code, StringComparer.Ordinal).ToList();
+                var indicators = indicatorsOf[c].OrderBy(i => i.SortOrder).ThenBy(i => i.Code, StringComparer.Ordinal).ToList();
                 var indicatorTotal = indicators.Sum(i => i.Weight);
                 var rows = indicators.Select(i => new IndicatorRow(
                     i.Code, i.NameEn, i.NameZh, i.Unit, i.Direction, i.Weight,
                     i.Weight / indicatorTotal, indexShare * i.Weight / indicatorTotal,
                     i.PlausibleRange, i.HardRange, i.Source)).ToList();
-                return new CategoryNode(c.Code, c.NameEn, c.NameZh, c.Weight, share, indexShare, rows, Build(c.Id, indexShare));
+                return new CategoryNode(c.Code, c.NameEn, c.NameZh, c.Weight, share, indexShare, rows, Build(c, indexShare));
             }).ToList();
         }
 

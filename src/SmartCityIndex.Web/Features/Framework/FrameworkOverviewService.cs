@@ -12,7 +12,7 @@ public sealed class FrameworkOverviewService(IDbContextFactory<SmartCityIndexDbC
     {
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var framework = await context.Frameworks
-            .AsNoTracking()
+            // Tracked, so that EF links each indicator to its category and each category to its parent.
             .Include(f => f.Categories)
             .Include(f => f.Indicators)
             .AsSplitQuery()

@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+using SmartCityIndex.Web.Tests.Infrastructure;
+
+namespace SmartCityIndex.Web.Tests.EndToEnd;
+
+public sealed class PortalBrowserTests(SeededPortalFixture portal, BrowserFixture browser)
+    : IClassFixture<SeededPortalFixture>, IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task HomePage_SwitchToChinese_ShowsChineseCategoryNames()
+    {
+        var page = await OpenAsync("/");
+        await Screenshots.SaveAsync(page, "home-en");
+        Assert.Equal(["Infrastructure", "Urban industry", "Urban services and management"], await CategoryNamesAsync(page));
+
+        await page.GetByTestId("language-menu").Locator("button").ClickAsync();
+        await page.GetByTestId("language-zh-Hans").ClickAsync();
+
+        // The switch stores a cookie and reloads the page; Expect retries across that navigation.
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-Hans");
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("category-name")).ToHaveTextAsync(["基础设施", "城市产业", "城市服务与管理"]);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "指标体系", Level = 1 })).ToBeVisibleAsync();
+        Assert.Equal(new Uri(portal.BaseAddress, "/").ToString(), page.Url);
+        await Screenshots.SaveAsync(page, "home-zh-Hans");
+    }
+
+    [Fact]
+    public async Task CitiesPage_SearchInChinese_LeavesTheMatchingCity()
+    {
+        var page = await OpenAsync("/cities");
+        var rows = page.GetByTestId("cities-grid").Locator("tbody tr");
+        Assert.Equal(36, await rows.CountAsync());
+
+        await page.GetByPlaceholder("Search by name, code or province").FillAsync("杭州");
+
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(rows.First).ToContainTextAsync("Hangzhou");
+        await Assertions.Expect(rows.First).ToContainTextAsync("Zhejiang");
+        await Screenshots.SaveAsync(page, "cities-search");
+    }
+
+    [Fact]
+    public async Task CitiesPage_SortByPopulation_PutsTheLargestCityFirst()
+    {
+        var page = await OpenAsync("/cities");
+        var header = page.GetByTestId("cities-grid").Locator("th").Filter(new() { HasText = "Population" });
+
+        await header.Locator(".sortable-column-header").ClickAsync();
+        await header.Locator(".sortable-column-header").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("cities-grid").Locator("tbody tr").First).ToContainTextAsync("Chengdu");
+    }
+
+    private async Task<IPage> OpenAsync(string path)
+    {
+        var context = await browser.Browser.NewContextAsync(new() { Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(portal.BaseAddress, path).ToString());
+        await WaitForCircuitAsync(page);
+        return page;
+    }
+
+    private static Task WaitForCircuitAsync(IPage page) =>
+        page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    private static async Task<string[]> CategoryNamesAsync(IPage page) =>
+        [.. (await page.GetByTestId("category-name").AllInnerTextsAsync()).Select(t => t.Trim())];
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using SmartCityIndex.Infrastructure.Persistence;
+using SmartCityIndex.TestSupport;
+using SmartCityIndex.Web.Tests.Infrastructure;
+
+namespace SmartCityIndex.Web.Tests.Infrastructure;
+
+[Collection(PostgresCollection.Name)]
+public sealed class PageTests(PostgresFixture postgres)
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Get_EveryPage_Answers200WithItsContent(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, postgres.Cluster);
+        await using var factory = new PortalFactory(database);
+        using var client = factory.CreateClient();
+
+        var home = await client.GetStringAsync("/");
+        var cities = await client.GetStringAsync("/cities");
+
+        Assert.Contains("Urban services and management", home);
+        Assert.Contains("INF01", home);
+        Assert.Contains("Demo data", home);
+        Assert.Contains("Hangzhou", cities);
+        Assert.Contains("36 cities", cities);
+    }
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Get_HealthEndpoint_IsHealthy(string path)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, null);
+        await using var factory = new PortalFactory(database, seedDemoData: false);
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Get_UnknownPath_Answers404WithTheNotFoundPage()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, null);
+        await using var factory = new PortalFactory(database, seedDemoData: false);
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/no-such-page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Get_HomeWithoutDemoData_SaysThereIsNoFrameworkAndNoDemoNotice()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, null);
+        await using var factory = new PortalFactory(database, seedDemoData: false);
+        using var client = factory.CreateClient();
+
+        var home = await client.GetStringAsync("/");
+
+        Assert.Contains("No indicator framework has been set up yet.", home);
+        Assert.DoesNotContain("demo-notice", home);
+    }
+}

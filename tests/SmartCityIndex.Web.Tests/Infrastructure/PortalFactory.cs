@@ -1,0 +1,43 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SmartCityIndex.Infrastructure.Persistence;
+using SmartCityIndex.TestSupport;
+
+namespace SmartCityIndex.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real portal (Program.cs and all) over a real database. <see cref="StartOnKestrelAsync"/> serves it on a free
+/// loopback port for the browser tests; <c>CreateClient()</c> talks to it in memory.
+/// </summary>
+public sealed class PortalFactory(TestDatabase database, bool seedDemoData = true) : WebApplicationFactory<Program>
+{
+    public TestDatabase Database => database;
+
+    /// <summary>Starts Kestrel and returns the address the portal listens on, e.g. http://127.0.0.1:41234.</summary>
+    public Uri StartOnKestrel()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        return new Uri(addresses.Addresses.Single());
+    }
+
+    public Task<Uri> StartOnKestrelAsync() => Task.Run(StartOnKestrel);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database.Provider.ToString(),
+            ["ConnectionStrings:SmartCityIndex"] = database.ConnectionString,
+            ["Database:SeedDemoData"] = seedDemoData.ToString(),
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        }));
+    }
+}

@@ -52,6 +52,24 @@ public sealed class PortalBrowserTests(SeededPortalFixture portal, BrowserFixtur
         await Assertions.Expect(page.GetByTestId("cities-grid").Locator("tbody tr").First).ToContainTextAsync("Chengdu");
     }
 
+    [Fact]
+    public async Task ThemeToggle_Dark_ChangesTheBackgroundAndSurvivesAReload()
+    {
+        var page = await OpenAsync("/cities");
+        Assert.Equal("rgb(245, 247, 250)", await BackgroundAsync(page));
+
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await Assertions.Expect(page.Locator("body")).ToHaveCSSAsync("background-color", "rgb(18, 24, 32)");
+        await Screenshots.SaveAsync(page, "cities-dark");
+        await page.ReloadAsync();
+        await WaitForCircuitAsync(page);
+
+        await Assertions.Expect(page.Locator("body")).ToHaveCSSAsync("background-color", "rgb(18, 24, 32)");
+    }
+
+    private static Task<string> BackgroundAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+
     private async Task<IPage> OpenAsync(string path)
     {
         var context = await browser.Browser.NewContextAsync(new() { Locale = "en-US" });

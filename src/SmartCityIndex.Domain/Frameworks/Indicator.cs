@@ -73,10 +73,10 @@ public sealed class Indicator
     /// <summary>Upper bound of the plausible range.</summary>
     public decimal? PlausibleMax { get; private set; }
 
-    /// <summary>The "worst" goalpost used by goalpost normalisation.</summary>
+    /// <summary>The lower goalpost (in raw units) for goalpost normalisation; which end is "best" follows <see cref="Direction"/>.</summary>
     public decimal? GoalpostLow { get; private set; }
 
-    /// <summary>The "best" goalpost used by goalpost normalisation.</summary>
+    /// <summary>The upper goalpost (in raw units) for goalpost normalisation.</summary>
     public decimal? GoalpostHigh { get; private set; }
 
     /// <summary>The hard (valid) range, if set.</summary>

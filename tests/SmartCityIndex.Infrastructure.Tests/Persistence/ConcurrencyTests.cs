@@ -12,12 +12,7 @@ public sealed class ConcurrencyTests(PostgresFixture postgres)
     public async Task SaveChanges_TwoEditorsOfOneSubmission_SecondSaveIsRefusedAndFirstValueKept(DatabaseProvider provider)
     {
         await using var database = await (await TestDatabase.CreateAsync(provider, postgres.Cluster)).MigrateAsync();
-        int submissionId, indicatorId;
-        await using (var setup = database.CreateContext())
-        {
-            var saved = await EntityBuilder.SaveSubmissionAsync(setup);
-            (submissionId, indicatorId) = (saved.Submission.Id, saved.Indicator.Id);
-        }
+        var (submissionId, indicatorId) = await EntityBuilder.SaveSubmissionAsync(database);
 
         await using var alice = database.CreateContext();
         await using var bob = database.CreateContext();
@@ -42,12 +37,7 @@ public sealed class ConcurrencyTests(PostgresFixture postgres)
     public async Task SaveChanges_StatusChangeAfterAnotherEdit_IsRefused(DatabaseProvider provider)
     {
         await using var database = await (await TestDatabase.CreateAsync(provider, postgres.Cluster)).MigrateAsync();
-        int submissionId, indicatorId;
-        await using (var setup = database.CreateContext())
-        {
-            var saved = await EntityBuilder.SaveSubmissionAsync(setup);
-            (submissionId, indicatorId) = (saved.Submission.Id, saved.Indicator.Id);
-        }
+        var (submissionId, indicatorId) = await EntityBuilder.SaveSubmissionAsync(database);
 
         await using var official = database.CreateContext();
         await using var colleague = database.CreateContext();

@@ -47,11 +47,7 @@ public sealed class ConstraintTests(PostgresFixture postgres)
     public async Task SaveChanges_ValueForUnknownIndicator_ThrowsDataConflictAndWritesNothing(DatabaseProvider provider)
     {
         await using var database = await (await TestDatabase.CreateAsync(provider, postgres.Cluster)).MigrateAsync();
-        int submissionId;
-        await using (var context = database.CreateContext())
-        {
-            submissionId = (await EntityBuilder.SaveSubmissionAsync(context)).Submission.Id;
-        }
+        var (submissionId, _) = await EntityBuilder.SaveSubmissionAsync(database);
 
         await using (var context = database.CreateContext())
         {
@@ -85,10 +81,7 @@ public sealed class ConstraintTests(PostgresFixture postgres)
     public async Task Indicators_RoundTrip_KeepsDecimalRangesExact(DatabaseProvider provider)
     {
         await using var database = await (await TestDatabase.CreateAsync(provider, postgres.Cluster)).MigrateAsync();
-        await using (var context = database.CreateContext())
-        {
-            await EntityBuilder.SaveSubmissionAsync(context);
-        }
+        await EntityBuilder.SaveSubmissionAsync(database);
 
         await using var check = database.CreateContext();
         var indicator = await check.Indicators.SingleAsync();

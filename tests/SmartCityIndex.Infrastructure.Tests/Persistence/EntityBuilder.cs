@@ -3,6 +3,7 @@ using SmartCityIndex.Domain.Frameworks;
 using SmartCityIndex.Domain.Periods;
 using SmartCityIndex.Domain.Submissions;
 using SmartCityIndex.Infrastructure.Persistence;
+using SmartCityIndex.TestSupport;
 
 namespace SmartCityIndex.Infrastructure.Tests.Persistence;
 
@@ -31,5 +32,13 @@ internal static class EntityBuilder
         context.Submissions.Add(submission);
         await context.SaveChangesAsync();
         return (city, indicator, submission);
+    }
+
+    /// <summary>Saves the graph in its own context and returns the ids, for tests that then open several contexts.</summary>
+    public static async Task<(int SubmissionId, int IndicatorId)> SaveSubmissionAsync(TestDatabase database)
+    {
+        await using var context = database.CreateContext();
+        var (_, indicator, submission) = await SaveSubmissionAsync(context);
+        return (submission.Id, indicator.Id);
     }
 }

@@ -1,0 +1,141 @@
+using System.Text;
+
+namespace SmartCityIndex.Domain.Interchange;
+
+/// <summary>
+/// A comma-separated table read whole: a header row and data rows of text cells (RFC 4180 quoting: fields in double
+/// quotes may hold commas, line breaks and doubled quotes). Row numbers in messages count the header as row 1.
+/// </summary>
+public sealed class CsvTable
+{
+    private CsvTable(string source, string[] header, List<string[]> rows)
+    {
+        Source = source;
+        Header = header;
+        Rows = rows;
+    }
+
+    /// <summary>The file name (or other label) used in messages.</summary>
+    public string Source { get; }
+
+    /// <summary>Column names.</summary>
+    public string[] Header { get; }
+
+    /// <summary>Data rows; each has exactly <see cref="Header"/>.Length cells.</summary>
+    public IReadOnlyList<string[]> Rows { get; }
+
+    /// <summary>Index of a column by name (exact, then case-insensitive), or −1.</summary>
+    public int ColumnIndex(string name)
+    {
+        var exact = Array.IndexOf(Header, name);
+        return exact >= 0 ? exact : Array.FindIndex(Header, h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Index of a required column; a <see cref="DomainException"/> names the file and the column otherwise.</summary>
+    public int RequiredColumn(string name) =>
+        ColumnIndex(name) is var i and >= 0 ? i : throw new DomainException($"{Source}: the column '{name}' is missing (columns: {string.Join(", ", Header)}).");
+
+    /// <summary>Reads a table; a row with the wrong number of cells is an error naming the file and row.</summary>
+    public static CsvTable Read(TextReader reader, string source)
+    {
+        var records = new List<string[]>();
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var inQuotes = false;
+        var fieldStarted = false;
+        var row = 1;
+        int c;
+        while ((c = reader.Read()) >= 0)
+        {
+            var ch = (char)c;
+            if (inQuotes)
+            {
+                if (ch == '"')
+                {
+                    if (reader.Peek() == '"')
+                    {
+                        field.Append('"');
+                        reader.Read();
+                    }
+                    else
+                    {
+                        inQuotes = false;
+                    }
+                }
+                else
+                {
+                    if (ch == '\n')
+                    {
+                        row++;
+                    }
+
+                    field.Append(ch);
+                }
+
+                continue;
+            }
+
+            switch (ch)
+            {
+                case '"' when field.Length == 0 && !fieldStarted:
+                    inQuotes = true;
+                    fieldStarted = true;
+                    break;
+                case ',':
+                    fields.Add(field.ToString());
+                    field.Clear();
+                    fieldStarted = false;
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                    EndRecord();
+                    row++;
+                    break;
+                default:
+                    field.Append(ch);
+                    fieldStarted = true;
+                    break;
+            }
+        }
+
+        if (inQuotes)
+        {
+            throw new DomainException($"{source}, row {row}: a quoted field is not closed.");
+        }
+
+        EndRecord();
+        if (records.Count == 0)
+        {
+            throw new DomainException($"{source} is empty: it needs a header row.");
+        }
+
+        var header = records[0].Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
+        var rows = new List<string[]>(records.Count - 1);
+        for (var r = 1; r < records.Count; r++)
+        {
+            if (records[r].Length != header.Length)
+            {
+                throw new DomainException($"{source}, row {r + 1}: expected {header.Length} cells as in the header, found {records[r].Length}.");
+            }
+
+            rows.Add(records[r]);
+        }
+
+        return new CsvTable(source, header, rows);
+
+        void EndRecord()
+        {
+            if (fields.Count == 0 && field.Length == 0 && !fieldStarted)
+            {
+                return; // blank line
+            }
+
+            fields.Add(field.ToString());
+            records.Add([.. fields]);
+            fields.Clear();
+            field.Clear();
+            fieldStarted = false;
+        }
+    }
+}

@@ -140,7 +140,7 @@ public static class ScoringEngine
                 case AggregationMethod.Arithmetic:
                 case AggregationMethod.Geometric:
                 case AggregationMethod.Harmonic:
-                    WeightedMean(structure, data, scores, weights, node, method, output, weightSum);
+                    TreeAggregator.WeightedMean(structure, new NodeColumns(scores, scores, 0), weights, node, method, weightSum, data.UnitCodes);
                     break;
                 case AggregationMethod.Topsis:
                 case AggregationMethod.GreyRelational:
@@ -157,81 +157,7 @@ public static class ScoringEngine
         }
     }
 
-    private static void WeightedMean(IndexStructure structure, UnitData data, ColumnMatrix scores, double[] weights, int node,
-        AggregationMethod method, Span<double> output, double[] weightSum)
-    {
-        output.Clear();
-        Array.Clear(weightSum);
-        foreach (var child in structure.Children(node))
-        {
-            var w = weights[child];
-            var x = scores.Column(child);
-            switch (method)
-            {
-                case AggregationMethod.Arithmetic:
-                    for (var u = 0; u < x.Length; u++)
-                    {
-                        var v = x[u];
-                        if (!double.IsNaN(v))
-                        {
-                            output[u] += w * v;
-                            weightSum[u] += w;
-                        }
-                    }
-
-                    break;
-                case AggregationMethod.Geometric:
-                    for (var u = 0; u < x.Length; u++)
-                    {
-                        var v = x[u];
-                        if (!double.IsNaN(v))
-                        {
-                            EnsurePositive(v, "geometric", structure, data, child, u);
-                            output[u] += w * Math.Log(v);
-                            weightSum[u] += w;
-                        }
-                    }
-
-                    break;
-                default:
-                    for (var u = 0; u < x.Length; u++)
-                    {
-                        var v = x[u];
-                        if (!double.IsNaN(v))
-                        {
-                            EnsurePositive(v, "harmonic", structure, data, child, u);
-                            output[u] += w / v;
-                            weightSum[u] += w;
-                        }
-                    }
-
-                    break;
-            }
-        }
-
-        for (var u = 0; u < output.Length; u++)
-        {
-            var total = weightSum[u];
-            output[u] = total == 0 ? double.NaN : method switch
-            {
-                AggregationMethod.Arithmetic => output[u] / total,
-                AggregationMethod.Geometric => Math.Exp(output[u] / total),
-                _ => total / output[u],
-            };
-        }
-    }
-
-    private static void EnsurePositive(double value, string mean, IndexStructure structure, UnitData data, int child, int unit)
-    {
-        if (value <= 0)
-        {
-            throw new DomainException(
-                $"The {mean} mean needs positive values, but {structure.Nodes[child].Code} of unit {data.UnitCodes[unit]} is {value}. " +
-                "Normalise to a range that starts above zero, such as 1-100 (--range 1,100).");
-        }
-    }
-
-    private static void IndexMethod(IndexStructure structure, UnitData data, ColumnMatrix prepared, double[] weights, int node,
+    internal static void IndexMethod(IndexStructure structure, UnitData data, ColumnMatrix prepared, double[] weights, int node,
         AggregationMethod method, ScoringOptions options, Span<double> output, List<string> warnings)
     {
         var effective = structure.EffectiveWeights(node, weights);

@@ -260,7 +260,8 @@ public static class Ahp
             for (var j = i + 1; j < n; j++)
             {
                 var deviation = Math.Abs(Math.Log(matrix[i, j] * weights[j] / weights[i]));
-                if (deviation > worst)
+                // A relative margin so that ties (with 3 criteria all judgements deviate equally) go to the first pair.
+                if (deviation > worst * (1 + 1e-9))
                 {
                     (worstRow, worstColumn, worst) = (i, j, deviation);
                 }

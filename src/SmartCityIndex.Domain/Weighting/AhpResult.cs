@@ -17,7 +17,8 @@ namespace SmartCityIndex.Domain.Weighting;
 /// <param name="IsConsistent">Whether CR &lt; <see cref="Ahp.ConsistencyThreshold"/> (0.1).</param>
 /// <param name="MostInconsistent">
 /// The judgement that disagrees most with the weights, the first place to look when revising the matrix; null when
-/// there are fewer than 3 criteria or the matrix is perfectly consistent.
+/// there are fewer than 3 criteria or the matrix is perfectly consistent. With exactly 3 criteria every judgement is
+/// equally far off (the eigenvector spreads the one cycle's inconsistency evenly), and the first pair is named.
 /// </param>
 public sealed record AhpResult(
     IReadOnlyList<double> Weights,

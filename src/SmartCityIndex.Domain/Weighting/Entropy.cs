@@ -30,8 +30,7 @@ public static class Entropy
     /// </summary>
     /// <remarks>
     /// Missing values (NaN) are ignored indicator by indicator: m counts the units present in that column. An
-    /// indicator that tells the units nothing apart gets weight 0: constant under min-max, summing to 0 raw, or with
-    /// fewer than two values.
+    /// indicator that tells the units nothing apart gets weight 0: constant, or with fewer than two values.
     /// </remarks>
     /// <param name="data">Units × indicators.</param>
     /// <param name="directions">Per indicator, +1 when higher is better, −1 when lower is better; validated even for
@@ -103,7 +102,7 @@ public static class Entropy
         }
 
         var range = max - min;
-        if (count < 2 || (preparation == EntropyPreparation.MinMax && range <= 0) || (preparation == EntropyPreparation.Raw && rawSum <= 0))
+        if (count < 2 || range <= 0 || rawSum <= 0 && preparation == EntropyPreparation.Raw)
         {
             return 0;
         }

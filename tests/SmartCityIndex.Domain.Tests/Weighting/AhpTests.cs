@@ -119,13 +119,26 @@ public sealed class AhpTests
     [Fact]
     public void Compute_StronglyInconsistentMatrix_IsNotConsistent()
     {
-        // A ≫ B (2) and A ≫ C (6) but C ≫ B (3): the weights 0.630, 0.151, 0.218 make B against C 0.69, not 1/3.
+        // A is twice B and six times C, so B should be three times C, but the judgement says a third.
+        // Weights 0.630, 0.151, 0.218; λmax = 3.5608, CI = 0.2804, CR = 0.2804 / 0.58 = 0.4835.
         var result = Ahp.Compute(new[,] { { 1, 2, 6 }, { 1 / 2.0, 1, 1 / 3.0 }, { 1 / 6.0, 3, 1 } }, ["A", "B", "C"]);
 
+        Assert.Equal(0.6301, result.Weights[0], 4);
+        Assert.Equal(3.5608, result.LambdaMax, 4);
         Assert.Equal(0.4835, result.ConsistencyRatio, 4);
         Assert.False(result.IsConsistent);
-        Assert.Equal(("B", "C"), (result.MostInconsistent?.RowCriterion, result.MostInconsistent?.ColumnCriterion));
-        Assert.Equal(0.6934, result.MostInconsistent!.Value.Consistent, 4);
+    }
+
+    [Fact]
+    public void Compute_ThreeCriteria_EveryJudgementIsEquallyInconsistent()
+    {
+        // With three criteria the eigenvector spreads one cycle's inconsistency evenly: each judgement is off by the
+        // cube root of a12 · a23 · a31 = 2 · 1/3 · 1/6 = 1/9, a factor of 2.08. On a tie the first pair is named.
+        var result = Ahp.Compute(new[,] { { 1, 2, 6 }, { 1 / 2.0, 1, 1 / 3.0 }, { 1 / 6.0, 3, 1 } }, ["A", "B", "C"]);
+
+        Assert.Equal(("A", "B"), (result.MostInconsistent?.RowCriterion, result.MostInconsistent?.ColumnCriterion));
+        var ratio = result.MostInconsistent!.Value.Ratio;
+        Assert.Equal(Math.Cbrt(9), Math.Max(ratio, 1 / ratio), 6);
     }
 
     [Theory]

@@ -34,6 +34,11 @@ public static class SensitivityAnalysis
                 : ScoringEngine.Score(structure, data, nominal with { Normalisation = method, Aggregation = AggregationMethod.Arithmetic, AggregationByLevel = null }).Scores)
             .ToArray();
 
+        // The geometric mean's logarithms of the indicator columns, once per table rather than once per replication.
+        var logs = aggregations.Contains(AggregationMethod.Geometric)
+            ? normalised.Select(table => (ColumnMatrix?)TreeAggregator.Logarithms(table, structure, data.UnitCodes)).ToArray()
+            : new ColumnMatrix?[normalised.Length];
+
         var ranks = new int[options.Runs * units];
         var finished = 0;
         var parallel = new ParallelOptions
@@ -55,8 +60,8 @@ public static class SensitivityAnalysis
                 }
 
                 var aggregation = aggregations[aggregations.Length == 1 ? 0 : random.Next(aggregations.Length)];
-                var table = normalised[normalisations.Length == 1 ? 0 : random.Next(normalisations.Length)];
-                Replicate(structure, data, nominalResult.Prepared, table, aggregation, nominal, work);
+                var table = normalisations.Length == 1 ? 0 : random.Next(normalisations.Length);
+                Replicate(structure, data, nominalResult.Prepared, new NodeColumns(normalised[table], work.Aggregates, structure.IndicatorCount, logs[table]), aggregation, nominal, work);
                 Ranker.Rank(work.Aggregates.Column(structure.Root - structure.IndicatorCount), ranks.AsSpan(run * units, units), work.Order);
                 if (progress is not null)
                 {
@@ -75,10 +80,9 @@ public static class SensitivityAnalysis
         return new SensitivityResult(options, Summarise(data, nominalResult.IndexRanks, ranks, options.Runs), nominalResult.Warnings);
     }
 
-    private static void Replicate(IndexStructure structure, UnitData data, ColumnMatrix prepared, ColumnMatrix normalised,
+    private static void Replicate(IndexStructure structure, UnitData data, ColumnMatrix prepared, NodeColumns columns,
         AggregationMethod method, ScoringOptions nominal, Workspace work)
     {
-        var columns = new NodeColumns(normalised, work.Aggregates, structure.IndicatorCount);
         for (var node = structure.IndicatorCount; node < structure.NodeCount; node++)
         {
             if (method is AggregationMethod.Topsis or AggregationMethod.GreyRelational)

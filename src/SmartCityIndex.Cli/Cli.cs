@@ -18,6 +18,7 @@ public static class Cli
         {
             ScoreCommand.Create(),
             WeightsCommand.Create(),
+            SensitivityCommand.Create(),
         };
 
     /// <summary>

@@ -41,6 +41,11 @@ internal static class ScoreCommand
                 standardError.WriteLine($"warning: {warning}");
             }
 
+            foreach (var line in ScoreWriter.DescribeTreatments(result))
+            {
+                standardError.WriteLine(line);
+            }
+
             return 0;
         });
     }

@@ -48,8 +48,9 @@ internal static class ScoreWriter
     }
 
     /// <summary>
-    /// JSON: <c>{"units":[{"uCode":"X","scores":{"Index":..,"Pillar":..},"rank":1}],"warnings":["..."]}</c>, scores of
-    /// every aggregate in node order; a missing score or rank is null.
+    /// JSON: <c>{"units":[{"uCode":"X","scores":{"Index":..,"Pillar":..},"rank":1}],"warnings":["..."],"treatments":[..]}</c>,
+    /// scores of every aggregate in node order; a missing score or rank is null; treatments list the indicators whose
+    /// outliers were treated (indicator, action, points, units).
     /// </summary>
     public static void WriteJson(ScoreResult result, Utf8JsonWriter json)
     {
@@ -108,6 +109,30 @@ internal static class ScoreWriter
         }
 
         json.WriteEndArray();
+        json.WriteStartArray("treatments"u8);
+        foreach (var treatment in result.Treatments)
+        {
+            json.WriteStartObject();
+            json.WriteString("indicator"u8, treatment.Indicator);
+            json.WriteString("action"u8, treatment.Action);
+            json.WriteNumber("points"u8, treatment.Points);
+            json.WriteStartArray("units"u8);
+            foreach (var unit in treatment.Units)
+            {
+                json.WriteStringValue(result.Data.UnitCodes[unit]);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     }
+
+    /// <summary>One line per treated indicator, for standard error.</summary>
+    public static IEnumerable<string> DescribeTreatments(ScoreResult result) =>
+        result.Treatments.Select(t => t.Action == "winsorised"
+            ? $"treated: {t.Indicator} winsorised {t.Points} value(s) ({string.Join(", ", t.Units.Select(u => result.Data.UnitCodes[u]))}); skewness {t.SkewBefore:0.##} -> {t.SkewAfter:0.##}, kurtosis {t.KurtosisBefore:0.##} -> {t.KurtosisAfter:0.##}"
+            : $"treated: {t.Indicator} log-transformed; skewness {t.SkewBefore:0.##} -> {t.SkewAfter:0.##}, kurtosis {t.KurtosisBefore:0.##} -> {t.KurtosisAfter:0.##}");
 }

@@ -28,25 +28,10 @@ internal static class ScoreCommand
             var (structure, units) = inputs.ReadIndex(parseResult);
             var result = ScoringEngine.Score(structure, units, options);
 
-            var outPath = parseResult.GetValue(output);
-            if (parseResult.GetValue(format) == "json")
-            {
-                OutputTarget.WriteJson(outPath, standardOutput, json => ScoreWriter.WriteJson(result, json));
-                return 0;
-            }
-
-            OutputTarget.WriteText(outPath, standardOutput, writer => ScoreWriter.WriteCsv(result, writer));
-            foreach (var warning in result.Warnings)
-            {
-                standardError.WriteLine($"warning: {warning}");
-            }
-
-            foreach (var line in ScoreWriter.DescribeTreatments(result))
-            {
-                standardError.WriteLine(line);
-            }
-
-            return 0;
+            return OutputTarget.WriteResult(parseResult.GetValue(format)!, parseResult.GetValue(output), standardOutput, standardError,
+                json => ScoreWriter.WriteJson(result, json),
+                writer => ScoreWriter.WriteCsv(result, writer),
+                result.Warnings.Select(w => $"warning: {w}").Concat(ScoreWriter.DescribeTreatments(result)));
         });
     }
 }

@@ -82,20 +82,10 @@ internal static class SensitivityCommand
                 standardError.WriteLine();
             }
 
-            var outPath = parseResult.GetValue(output);
-            if (parseResult.GetValue(format) == "json")
-            {
-                OutputTarget.WriteJson(outPath, standardOutput, json => SensitivityWriter.WriteJson(result, json));
-                return 0;
-            }
-
-            OutputTarget.WriteText(outPath, standardOutput, writer => SensitivityWriter.WriteCsv(result, writer));
-            foreach (var warning in result.Warnings)
-            {
-                standardError.WriteLine($"warning: {warning}");
-            }
-
-            return 0;
+            return OutputTarget.WriteResult(parseResult.GetValue(format)!, parseResult.GetValue(output), standardOutput, standardError,
+                json => SensitivityWriter.WriteJson(result, json),
+                writer => SensitivityWriter.WriteCsv(result, writer),
+                result.Warnings.Select(w => $"warning: {w}"));
         });
     }
 

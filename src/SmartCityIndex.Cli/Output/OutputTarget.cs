@@ -44,6 +44,28 @@ internal static class OutputTarget
         stream.Flush();
     }
 
+    /// <summary>
+    /// Writes a result as JSON (notes included in it by <paramref name="writeJson"/>) or as CSV, followed by
+    /// <paramref name="notes"/> on standard error: the common tail of every command that writes a table.
+    /// </summary>
+    public static int WriteResult(string format, string? path, TextWriter standardOutput, TextWriter standardError,
+        Action<Utf8JsonWriter> writeJson, Action<TextWriter> writeCsv, IEnumerable<string> notes)
+    {
+        if (format == "json")
+        {
+            WriteJson(path, standardOutput, writeJson);
+            return 0;
+        }
+
+        WriteText(path, standardOutput, writeCsv);
+        foreach (var note in notes)
+        {
+            standardError.WriteLine(note);
+        }
+
+        return 0;
+    }
+
     private static FileStream Create(string path)
     {
         try

@@ -82,18 +82,7 @@ public static class Normaliser
 
     private static string? ZScore(ReadOnlySpan<double> x, Span<double> y, int direction, string indicator)
     {
-        double sum = 0;
-        var n = 0;
-        foreach (var v in x)
-        {
-            if (!double.IsNaN(v))
-            {
-                sum += v;
-                n++;
-            }
-        }
-
-        var mean = sum / n;
+        var (n, mean) = Statistics.CountAndMean(x);
         double squares = 0;
         foreach (var v in x)
         {

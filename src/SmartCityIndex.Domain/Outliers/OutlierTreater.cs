@@ -1,3 +1,5 @@
+using SmartCityIndex.Domain.Numerics;
+
 namespace SmartCityIndex.Domain.Outliers;
 
 /// <summary>
@@ -84,7 +86,7 @@ public static class OutlierTreater
     /// <summary>Sample skewness, type 2 (Excel's SKEW); NaN with fewer than 3 values.</summary>
     public static double Skewness(ReadOnlySpan<double> x)
     {
-        var (n, mean) = Mean(x);
+        var (n, mean) = Statistics.CountAndMean(x);
         if (n < 3)
         {
             return double.NaN;
@@ -108,7 +110,7 @@ public static class OutlierTreater
     /// <summary>Sample excess kurtosis, type 2 (Excel's KURT); NaN with fewer than 4 values.</summary>
     public static double Kurtosis(ReadOnlySpan<double> x)
     {
-        var (n, mean) = Mean(x);
+        var (n, mean) = Statistics.CountAndMean(x);
         if (n < 4)
         {
             return double.NaN;
@@ -127,22 +129,6 @@ public static class OutlierTreater
 
         var r = n * m4 / (m2 * m2);
         return ((n + 1) * (r - 3) + 6) * (n - 1) / ((n - 2.0) * (n - 3));
-    }
-
-    private static (int Count, double Mean) Mean(ReadOnlySpan<double> x)
-    {
-        double sum = 0;
-        var n = 0;
-        foreach (var v in x)
-        {
-            if (!double.IsNaN(v))
-            {
-                sum += v;
-                n++;
-            }
-        }
-
-        return (n, sum / n);
     }
 
     /// <summary>The largest value below <paramref name="below"/> (NaN = no bound); NaN when there is none.</summary>

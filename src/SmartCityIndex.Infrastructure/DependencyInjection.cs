@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SmartCityIndex.Infrastructure.Identity;
 using SmartCityIndex.Infrastructure.Persistence;
 using SmartCityIndex.Infrastructure.Seeding;
 
@@ -33,6 +34,7 @@ public static class DependencyInjection
             options.Use(database.Provider, connectionString);
         });
 
+        builder.Services.AddPortalIdentity();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddTransient<DemoSeeder>();
         builder.Services.AddTransient<DatabaseInitializer>();

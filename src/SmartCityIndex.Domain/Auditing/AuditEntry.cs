@@ -11,8 +11,10 @@ public sealed class AuditEntry
     }
 
     /// <summary>Creates an entry; <paramref name="at"/> must be UTC.</summary>
-    public AuditEntry(string userName, DateTime at, string entityType, string entityId, string action, string? oldValues, string? newValues)
+    public AuditEntry(string userName, DateTime at, string entityType, string entityId, string action, string? oldValues, string? newValues,
+        AuditChannel channel = AuditChannel.System)
     {
+        Channel = channel;
         UserName = Guard.Text(userName, "The audit user", 256);
         At = Guard.Utc(at, "The audit time");
         EntityType = Guard.Text(entityType, "The audited entity type", 100);
@@ -40,9 +42,28 @@ public sealed class AuditEntry
     /// <summary>What was done, e.g. <c>Created</c>, <c>Updated</c>, <c>Approved</c>.</summary>
     public string Action { get; private set; } = string.Empty;
 
+    /// <summary>How the change was made: in a form, by an import, from the command line, or by the system.</summary>
+    public AuditChannel Channel { get; private set; }
+
     /// <summary>The values before the change, as a JSON object; null for a creation.</summary>
     public string? OldValues { get; private set; }
 
     /// <summary>The values after the change, as a JSON object; null for a deletion.</summary>
     public string? NewValues { get; private set; }
+}
+
+/// <summary>How an audited change was made.</summary>
+public enum AuditChannel
+{
+    /// <summary>By the system itself (seeding, background work).</summary>
+    System,
+
+    /// <summary>In a form of the portal.</summary>
+    Form,
+
+    /// <summary>By importing a file.</summary>
+    Import,
+
+    /// <summary>From the command line.</summary>
+    Cli,
 }

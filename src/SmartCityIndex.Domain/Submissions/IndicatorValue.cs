@@ -36,6 +36,9 @@ public sealed class IndicatorValue
     /// <summary>A note on the value or its source (e.g. the statistical yearbook and table).</summary>
     public string? Note { get; private set; }
 
+    /// <summary>The evaluator's comment on this value when the submission was last returned; cleared on approval.</summary>
+    public string? ReviewComment { get; private set; }
+
     /// <summary>True when a number or a justified "not available" has been given.</summary>
     public bool IsAnswered => Value.HasValue || NotAvailable;
 
@@ -46,6 +49,8 @@ public sealed class IndicatorValue
         NotAvailableReason = null;
         Note = Guard.OptionalText(note, "The note", 2000);
     }
+
+    internal void Review(string? comment) => ReviewComment = Guard.OptionalText(comment, "The review comment", 2000);
 
     internal void SetNotAvailable(string reason, string? note)
     {

@@ -8,6 +8,7 @@ namespace SmartCityIndex.Domain.Submissions;
 public sealed class Submission
 {
     private readonly List<IndicatorValue> _values = [];
+    private readonly List<SubmissionEvent> _events = [];
 
     private Submission()
     {
@@ -53,6 +54,9 @@ public sealed class Submission
     /// <summary>The reported values.</summary>
     public IReadOnlyCollection<IndicatorValue> Values => _values;
 
+    /// <summary>The status history, oldest first.</summary>
+    public IReadOnlyCollection<SubmissionEvent> Events => _events;
+
     /// <summary>True while officials may change values (draft or returned).</summary>
     public bool IsEditable => Status is SubmissionStatus.Draft or SubmissionStatus.Returned;
 
@@ -76,42 +80,72 @@ public sealed class Submission
         return entry;
     }
 
-    /// <summary>Sends the submission for review.</summary>
-    public void Submit(DateTime utcNow)
+    /// <summary>Sends the submission for review; it becomes read-only for officials.</summary>
+    public void Submit(string actor, DateTime utcNow)
     {
         EnsureEditable();
-        Status = SubmissionStatus.Submitted;
         SubmittedAt = Guard.Utc(utcNow, "The submission time");
-        Touch(utcNow);
+        Move(SubmissionStatus.Submitted, actor, utcNow, null);
     }
 
-    /// <summary>Accepts a submitted submission; it is then locked.</summary>
-    public void Approve(DateTime utcNow) => Review(SubmissionStatus.Approved, utcNow);
-
-    /// <summary>Sends a submitted submission back to the city for corrections.</summary>
-    public void Return(DateTime utcNow) => Review(SubmissionStatus.Returned, utcNow);
-
-    /// <summary>Unlocks an approved submission (an admin action): it goes back to the city as returned.</summary>
-    public void Reopen(DateTime utcNow)
+    /// <summary>Accepts a submitted submission; it is then locked, and the review comments are cleared.</summary>
+    public void Approve(string actor, DateTime utcNow, string? comment = null)
     {
-        if (Status != SubmissionStatus.Approved)
+        EnsureStatus(SubmissionStatus.Submitted, "approved");
+        foreach (var value in _values)
         {
-            throw new DomainException($"Only an approved submission can be reopened; this one is {Status.ToString().ToLowerInvariant()}.");
+            value.Review(null);
         }
 
-        Status = SubmissionStatus.Returned;
-        Touch(utcNow);
-    }
-
-    private void Review(SubmissionStatus outcome, DateTime utcNow)
-    {
-        if (Status != SubmissionStatus.Submitted)
-        {
-            throw new DomainException($"Only a submitted submission can be reviewed; this one is {Status.ToString().ToLowerInvariant()}.");
-        }
-
-        Status = outcome;
         ReviewedAt = Guard.Utc(utcNow, "The review time");
+        Move(SubmissionStatus.Approved, actor, utcNow, comment);
+    }
+
+    /// <summary>
+    /// Sends a submitted submission back to the city with an overall comment and, optionally, comments on single
+    /// values (by indicator id), which the official sees next to the fields.
+    /// </summary>
+    public void Return(string actor, DateTime utcNow, string comment, IReadOnlyDictionary<int, string>? valueComments = null)
+    {
+        EnsureStatus(SubmissionStatus.Submitted, "returned");
+        Guard.Text(comment, "The comment explaining why the submission is returned", 4000);
+        foreach (var value in _values)
+        {
+            value.Review(null);
+        }
+
+        foreach (var (indicatorId, text) in valueComments ?? new Dictionary<int, string>())
+        {
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                ValueFor(indicatorId).Review(text);
+            }
+        }
+
+        ReviewedAt = Guard.Utc(utcNow, "The review time");
+        Move(SubmissionStatus.Returned, actor, utcNow, comment);
+    }
+
+    /// <summary>Unlocks an approved submission (an admin action, with a reason): it goes back to the city as returned.</summary>
+    public void Reopen(string actor, DateTime utcNow, string reason)
+    {
+        EnsureStatus(SubmissionStatus.Approved, "reopened");
+        Guard.Text(reason, "The reason for reopening", 4000);
+        Move(SubmissionStatus.Returned, actor, utcNow, reason);
+    }
+
+    private void EnsureStatus(SubmissionStatus required, string verb)
+    {
+        if (Status != required)
+        {
+            throw new DomainException($"Only a {required.ToString().ToLowerInvariant()} submission can be {verb}; this one is {Status.ToString().ToLowerInvariant()}.");
+        }
+    }
+
+    private void Move(SubmissionStatus to, string actor, DateTime utcNow, string? comment)
+    {
+        _events.Add(new SubmissionEvent(actor, utcNow, Status, to, comment));
+        Status = to;
         Touch(utcNow);
     }
 

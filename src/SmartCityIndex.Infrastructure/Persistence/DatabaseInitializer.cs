@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SmartCityIndex.Infrastructure.Identity;
 using SmartCityIndex.Infrastructure.Seeding;
 
 namespace SmartCityIndex.Infrastructure.Persistence;
@@ -13,6 +14,7 @@ public sealed class DatabaseInitializer(
     IDbContextFactory<SmartCityIndexDbContext> contextFactory,
     IOptions<DatabaseOptions> options,
     DemoSeeder seeder,
+    IServiceProvider services,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitialiseAsync(CancellationToken cancellationToken = default)
@@ -30,6 +32,12 @@ public sealed class DatabaseInitializer(
         if (database.ShouldSeedDemoData)
         {
             await seeder.SeedAsync(cancellationToken);
+        }
+
+        // Roles, the bootstrap admin and (in demo mode) the demo accounts, where Identity is in use.
+        if (services.GetService<AccountSeeder>() is { } accounts)
+        {
+            await accounts.SeedAsync(database.ShouldSeedDemoData, cancellationToken);
         }
     }
 

@@ -1,14 +1,19 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SmartCityIndex.Domain.Auditing;
 using SmartCityIndex.Domain.Cities;
 using SmartCityIndex.Domain.Frameworks;
 using SmartCityIndex.Domain.Periods;
 using SmartCityIndex.Domain.Submissions;
+using SmartCityIndex.Infrastructure.Identity;
 
 namespace SmartCityIndex.Infrastructure.Persistence;
 
-/// <summary>The one database context, for both providers. Create one per operation through the factory.</summary>
-public sealed class SmartCityIndexDbContext(DbContextOptions<SmartCityIndexDbContext> options) : DbContext(options)
+/// <summary>
+/// The one database context, for both providers, with ASP.NET Core Identity's tables beside the portal's.
+/// Create one per operation through the factory.
+/// </summary>
+public sealed class SmartCityIndexDbContext(DbContextOptions<SmartCityIndexDbContext> options) : IdentityDbContext<PortalUser>(options)
 {
     public DbSet<City> Cities => Set<City>();
 
@@ -24,7 +29,11 @@ public sealed class SmartCityIndexDbContext(DbContextOptions<SmartCityIndexDbCon
 
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
 
+    public DbSet<SubmissionEvent> SubmissionEvents => Set<SubmissionEvent>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<UserCity> UserCities => Set<UserCity>();
 
     /// <summary>
     /// Saves, and turns a unique-key or foreign-key violation into a <see cref="DataConflictException"/> whose message
@@ -55,6 +64,9 @@ public sealed class SmartCityIndexDbContext(DbContextOptions<SmartCityIndexDbCon
         }
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SmartCityIndexDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SmartCityIndexDbContext).Assembly);
+    }
 }

@@ -5,6 +5,7 @@ using SmartCityIndex.Domain.Cities;
 using SmartCityIndex.Domain.Frameworks;
 using SmartCityIndex.Domain.Periods;
 using SmartCityIndex.Domain.Submissions;
+using SmartCityIndex.Infrastructure.Identity;
 using SmartCityIndex.Infrastructure.Persistence;
 
 namespace SmartCityIndex.Infrastructure.Seeding;
@@ -167,7 +168,7 @@ public sealed class DemoSeeder(IDbContextFactory<SmartCityIndexDbContext> contex
                     }
                 }
 
-                Advance(submission, outcome, started);
+                Advance(submission, city.Code, outcome, started);
                 context.Submissions.Add(submission);
                 added++;
             }
@@ -177,21 +178,21 @@ public sealed class DemoSeeder(IDbContextFactory<SmartCityIndexDbContext> contex
         return added;
     }
 
-    private static void Advance(Submission submission, SubmissionStatus outcome, DateTime started)
+    private static void Advance(Submission submission, string cityCode, SubmissionStatus outcome, DateTime started)
     {
         if (outcome == SubmissionStatus.Draft)
         {
             return;
         }
 
-        submission.Submit(started.AddDays(20));
+        submission.Submit(DemoAccounts.OfficialFor(cityCode), started.AddDays(20));
         switch (outcome)
         {
             case SubmissionStatus.Approved:
-                submission.Approve(started.AddDays(30));
+                submission.Approve(DemoAccounts.Evaluator, started.AddDays(30));
                 break;
             case SubmissionStatus.Returned:
-                submission.Return(started.AddDays(30));
+                submission.Return(DemoAccounts.Evaluator, started.AddDays(30), "Please check the values marked with a comment and resubmit (demo).");
                 break;
         }
     }

@@ -58,9 +58,9 @@ public sealed class SubmissionTests
     public void Approve_Submitted_LocksTheSubmission()
     {
         var submission = new Submission(1, 1, Now);
-        submission.Submit(Now);
+        submission.Submit("official", Now);
 
-        submission.Approve(Now.AddDays(1));
+        submission.Approve("evaluator", Now.AddDays(1));
 
         Assert.Equal(SubmissionStatus.Approved, submission.Status);
         Assert.False(submission.IsEditable);
@@ -72,9 +72,9 @@ public sealed class SubmissionTests
     public void Return_Submitted_IsEditableAgain()
     {
         var submission = new Submission(1, 1, Now);
-        submission.Submit(Now);
+        submission.Submit("official", Now);
 
-        submission.Return(Now);
+        submission.Return("evaluator", Now, "Check INF01");
         submission.SetValue(7, 3m, null, Now);
 
         Assert.Equal(SubmissionStatus.Returned, submission.Status);
@@ -85,17 +85,17 @@ public sealed class SubmissionTests
     {
         var submission = new Submission(1, 1, Now);
 
-        Assert.Throws<DomainException>(() => submission.Approve(Now));
+        Assert.Throws<DomainException>(() => submission.Approve("evaluator", Now));
     }
 
     [Fact]
     public void Reopen_Approved_GoesBackAsReturned()
     {
         var submission = new Submission(1, 1, Now);
-        submission.Submit(Now);
-        submission.Approve(Now);
+        submission.Submit("official", Now);
+        submission.Approve("evaluator", Now);
 
-        submission.Reopen(Now);
+        submission.Reopen("admin", Now, "Typo in INF01 found after approval");
 
         Assert.Equal(SubmissionStatus.Returned, submission.Status);
     }
@@ -103,15 +103,69 @@ public sealed class SubmissionTests
     [Fact]
     public void Reopen_Draft_Throws()
     {
-        Assert.Throws<DomainException>(() => new Submission(1, 1, Now).Reopen(Now));
+        Assert.Throws<DomainException>(() => new Submission(1, 1, Now).Reopen("admin", Now, "reason"));
     }
 
     [Fact]
     public void Submit_Submitted_Throws()
     {
         var submission = new Submission(1, 1, Now);
-        submission.Submit(Now);
+        submission.Submit("official", Now);
 
-        Assert.Throws<DomainException>(() => submission.Submit(Now));
+        Assert.Throws<DomainException>(() => submission.Submit("official", Now));
+    }
+
+    [Fact]
+    public void Return_WithValueComments_ShowsThemOnTheValuesAndRecordsTheStep()
+    {
+        var submission = new Submission(1, 1, Now);
+        submission.SetValue(7, 10m, null, Now);
+        submission.SetValue(8, 20m, null, Now);
+        submission.Submit("li.wei", Now);
+
+        submission.Return("evaluator", Now.AddHours(1), "Two values look off", new Dictionary<int, string> { [8] = "Twice last year's value: please check." });
+
+        Assert.Null(submission.Values.Single(v => v.IndicatorId == 7).ReviewComment);
+        Assert.Equal("Twice last year's value: please check.", submission.Values.Single(v => v.IndicatorId == 8).ReviewComment);
+        var last = submission.Events.Last();
+        Assert.Equal((SubmissionStatus.Submitted, SubmissionStatus.Returned, "evaluator", "Two values look off"), (last.From, last.To, last.Actor, last.Comment));
+        Assert.Equal(2, submission.Events.Count);
+    }
+
+    [Fact]
+    public void Return_WithoutComment_Throws()
+    {
+        var submission = new Submission(1, 1, Now);
+        submission.Submit("li.wei", Now);
+
+        var error = Assert.Throws<DomainException>(() => submission.Return("evaluator", Now, " "));
+
+        Assert.Contains("why the submission is returned", error.Message);
+    }
+
+    [Fact]
+    public void Approve_AfterReturn_ClearsReviewComments()
+    {
+        var submission = new Submission(1, 1, Now);
+        submission.SetValue(7, 10m, null, Now);
+        submission.Submit("li.wei", Now);
+        submission.Return("evaluator", Now, "Check", new Dictionary<int, string> { [7] = "Source?" });
+        submission.SetValue(7, 11m, "Yearbook table 4", Now);
+        submission.Submit("li.wei", Now);
+
+        submission.Approve("evaluator", Now);
+
+        Assert.Null(submission.Values.Single().ReviewComment);
+        Assert.Equal(4, submission.Events.Count);
+    }
+
+    [Fact]
+    public void Reopen_WithoutReason_Throws()
+    {
+        var submission = new Submission(1, 1, Now);
+        submission.Submit("li.wei", Now);
+        submission.Approve("evaluator", Now);
+
+        Assert.Throws<DomainException>(() => submission.Reopen("admin", Now, ""));
     }
 }

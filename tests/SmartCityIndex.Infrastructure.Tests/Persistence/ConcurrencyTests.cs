@@ -46,7 +46,7 @@ public sealed class ConcurrencyTests(PostgresFixture postgres)
         colleaguesCopy.SetValue(indicatorId, 12m, null, EntityBuilder.Now);
         await colleague.SaveChangesAsync();
 
-        officialsCopy.Submit(EntityBuilder.Now);
+        officialsCopy.Submit("official", EntityBuilder.Now);
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => official.SaveChangesAsync());
         await using var check = database.CreateContext();

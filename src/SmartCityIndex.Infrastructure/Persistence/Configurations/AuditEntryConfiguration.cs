@@ -13,6 +13,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.EntityType).HasMaxLength(100);
         builder.Property(a => a.EntityId).HasMaxLength(100);
         builder.Property(a => a.Action).HasMaxLength(50);
+        builder.Property(a => a.Channel).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
         builder.HasIndex(a => a.At);
     }

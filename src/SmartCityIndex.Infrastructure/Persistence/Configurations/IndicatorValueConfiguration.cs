@@ -16,6 +16,7 @@ internal sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Ind
         builder.Property(v => v.Value).HasPrecision(20, 6);
         builder.Property(v => v.NotAvailableReason).HasMaxLength(500);
         builder.Property(v => v.Note).HasMaxLength(2000);
+        builder.Property(v => v.ReviewComment).HasMaxLength(2000);
         builder.HasOne<Indicator>().WithMany().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(v => v.IsAnswered);
     }

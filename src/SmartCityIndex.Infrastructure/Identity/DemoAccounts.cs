@@ -1,0 +1,33 @@
+namespace SmartCityIndex.Infrastructure.Identity;
+
+/// <summary>
+/// The demo accounts that come with the embedded demo database, one per role, listed on the sign-in page in demo
+/// mode only. Never created for PostgreSQL unless demo data are asked for.
+/// </summary>
+public static class DemoAccounts
+{
+    /// <summary>The shared demo password (a passphrase that passes the password policy).</summary>
+    public const string Password = "city lantern harbour 2026";
+
+    public const string Admin = "admin@demo.smartcityindex.org";
+    public const string Evaluator = "evaluator@demo.smartcityindex.org";
+    public const string HangzhouOfficial = "official.hangzhou@demo.smartcityindex.org";
+    public const string GuangdongOfficial = "official.guangdong@demo.smartcityindex.org";
+
+    /// <summary>Every demo account: e-mail, display name, role and the city codes of an official.</summary>
+    public static readonly IReadOnlyList<(string Email, string DisplayName, string Role, string[] Cities)> All =
+    [
+        (Admin, "Admin (demo)", PortalRoles.Admin, []),
+        (Evaluator, "Evaluator (demo)", PortalRoles.Evaluator, []),
+        (HangzhouOfficial, "Hangzhou official (demo)", PortalRoles.Official, ["CN-HZ"]),
+        (GuangdongOfficial, "Guangdong official (demo)", PortalRoles.Official, ["CN-GZ", "CN-SZ"]),
+    ];
+
+    /// <summary>The name recorded as the submitter in the demo history of a city.</summary>
+    public static string OfficialFor(string cityCode) => cityCode switch
+    {
+        "CN-HZ" => HangzhouOfficial,
+        "CN-GZ" or "CN-SZ" => GuangdongOfficial,
+        _ => $"official.{cityCode.ToLowerInvariant()}@demo.smartcityindex.org",
+    };
+}

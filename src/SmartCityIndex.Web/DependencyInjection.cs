@@ -5,6 +5,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using Serilog;
 using SmartCityIndex.Web.Components;
+using SmartCityIndex.Web.Features.Account;
 using SmartCityIndex.Web.Features.Cities;
 using SmartCityIndex.Web.Features.Framework;
 using SmartCityIndex.Web.Features.Localization;
@@ -34,6 +35,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddMudServices(config => config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
         builder.Services.AddPortalLocalization();
+        builder.Services.AddPortalAuthentication();
 
         builder.Services.AddScoped<FrameworkOverviewService>();
         builder.Services.AddScoped<CityDirectoryService>();
@@ -52,12 +54,15 @@ public static class DependencyInjection
         app.UseSerilogRequestLogging();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapCultureEndpoints();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

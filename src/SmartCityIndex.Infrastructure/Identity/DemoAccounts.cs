@@ -9,10 +9,10 @@ public static class DemoAccounts
     /// <summary>The shared demo password (a passphrase that passes the password policy).</summary>
     public const string Password = "city lantern harbour 2026";
 
-    public const string Admin = "admin@demo.smartcityindex.org";
-    public const string Evaluator = "evaluator@demo.smartcityindex.org";
-    public const string HangzhouOfficial = "official.hangzhou@demo.smartcityindex.org";
-    public const string GuangdongOfficial = "official.guangdong@demo.smartcityindex.org";
+    public const string Admin = "admin@sci.demo";
+    public const string Evaluator = "evaluator@sci.demo";
+    public const string HangzhouOfficial = "official.hangzhou@sci.demo";
+    public const string GuangdongOfficial = "official.guangdong@sci.demo";
 
     /// <summary>Every demo account: e-mail, display name, role and the city codes of an official.</summary>
     public static readonly IReadOnlyList<(string Email, string DisplayName, string Role, string[] Cities)> All =
@@ -28,6 +28,6 @@ public static class DemoAccounts
     {
         "CN-HZ" => HangzhouOfficial,
         "CN-GZ" or "CN-SZ" => GuangdongOfficial,
-        _ => $"official.{cityCode.ToLowerInvariant()}@demo.smartcityindex.org",
+        _ => $"official.{cityCode.ToLowerInvariant()}@sci.demo",
     };
 }

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using SmartCityIndex.Infrastructure.Identity;
 using SmartCityIndex.Web.Tests.Infrastructure;
 
 namespace SmartCityIndex.Web.Tests.EndToEnd;
@@ -70,17 +71,10 @@ public sealed class PortalBrowserTests(SeededPortalFixture portal, BrowserFixtur
     private static Task<string> BackgroundAsync(IPage page) =>
         page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
 
-    private async Task<IPage> OpenAsync(string path)
-    {
-        var context = await browser.Browser.NewContextAsync(new() { Locale = "en-US" });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(portal.BaseAddress, path).ToString());
-        await WaitForCircuitAsync(page);
-        return page;
-    }
+    private Task<IPage> OpenAsync(string path) =>
+        BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.Evaluator, path);
 
-    private static Task WaitForCircuitAsync(IPage page) =>
-        page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    private static Task WaitForCircuitAsync(IPage page) => BrowserSignIn.WaitForCircuitAsync(page);
 
     private static async Task<string[]> CategoryNamesAsync(IPage page) =>
         [.. (await page.GetByTestId("category-name").AllInnerTextsAsync()).Select(t => t.Trim())];

@@ -42,18 +42,17 @@ public sealed class LocalizationTests(SeededPortalFixture portal) : IClassFixtur
     }
 
     [Fact]
-    public async Task Get_HomeWithChineseCookie_ShowsChineseTexts()
+    public async Task Get_SignInWithChineseCookie_ShowsChineseTexts()
     {
         using var client = portal.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/login");
         request.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Dzh-Hans%7Cuic%3Dzh-Hans");
 
         var html = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
 
         Assert.Contains("<html lang=\"zh-Hans\">", html);
-        Assert.Contains("指标体系", html);
-        Assert.Contains("城市服务与管理", html);
-        Assert.Contains("越低越好", html);
-        Assert.Contains("演示数据", html);
+        Assert.Matches("<h1[^>]*>登录</h1>", html);
+        Assert.Contains("演示账户", html);
+        Assert.Contains("评估人员", html);
     }
 }

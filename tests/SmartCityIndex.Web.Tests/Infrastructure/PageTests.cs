@@ -1,4 +1,5 @@
 using System.Net;
+using SmartCityIndex.Infrastructure.Identity;
 using SmartCityIndex.Infrastructure.Persistence;
 using SmartCityIndex.TestSupport;
 using SmartCityIndex.Web.Tests.Infrastructure;
@@ -14,7 +15,7 @@ public sealed class PageTests(PostgresFixture postgres)
     {
         await using var database = await TestDatabase.CreateAsync(provider, postgres.Cluster);
         await using var factory = new PortalFactory(database);
-        using var client = factory.CreateClient();
+        using var client = await SignIn.AsAsync(factory, DemoAccounts.Evaluator);
 
         var home = await client.GetStringAsync("/");
         var cities = await client.GetStringAsync("/cities");
@@ -24,6 +25,22 @@ public sealed class PageTests(PostgresFixture postgres)
         Assert.Contains("Demo data", home);
         Assert.Contains("Hangzhou", cities);
         Assert.Contains("36 cities", cities);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/cities")]
+    [InlineData("/account/password")]
+    public async Task Get_PageWhenSignedOut_RedirectsToSignIn(string path)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, null);
+        await using var factory = new PortalFactory(database, seedDemoData: false);
+        using var client = SignIn.Client(factory);
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("http://localhost/account/login?ReturnUrl=", response.Headers.Location?.ToString());
     }
 
     [Theory]
@@ -55,15 +72,16 @@ public sealed class PageTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task Get_HomeWithoutDemoData_SaysThereIsNoFrameworkAndNoDemoNotice()
+    public async Task Get_SignInWithoutDemoData_ListsNoDemoAccounts()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, null);
         await using var factory = new PortalFactory(database, seedDemoData: false);
-        using var client = factory.CreateClient();
+        using var client = SignIn.Client(factory);
 
-        var home = await client.GetStringAsync("/");
+        var page = await client.GetStringAsync("/account/login");
 
-        Assert.Contains("No indicator framework has been set up yet.", home);
-        Assert.DoesNotContain("demo-notice", home);
+        Assert.Contains("Sign in", page);
+        Assert.DoesNotContain("Demo accounts", page);
+        Assert.DoesNotContain(DemoAccounts.Password, page);
     }
 }

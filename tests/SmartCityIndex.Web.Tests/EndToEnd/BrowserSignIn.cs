@@ -1,0 +1,25 @@
+using Microsoft.Playwright;
+using SmartCityIndex.Infrastructure.Identity;
+
+namespace SmartCityIndex.Web.Tests.EndToEnd;
+
+/// <summary>Signing in through the sign-in page, as a person would, and waiting for the page to become interactive.</summary>
+internal static class BrowserSignIn
+{
+    public static async Task<IPage> OpenAsAsync(IBrowser browser, Uri baseAddress, string email, string path, string locale = "en-US")
+    {
+        var context = await browser.NewContextAsync(new() { Locale = locale });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(baseAddress, $"/account/login?ReturnUrl={Uri.EscapeDataString(path)}").ToString());
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(DemoAccounts.Password);
+        await page.GetByTestId("sign-in").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path.Split('?')[0]);
+        await WaitForCircuitAsync(page);
+        return page;
+    }
+
+    /// <summary>Clicks made before the circuit connects are lost: wait for the marker the layout renders once interactive.</summary>
+    public static Task WaitForCircuitAsync(IPage page) =>
+        page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+}

@@ -1,0 +1,41 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using SmartCityIndex.Infrastructure.Identity;
+
+namespace SmartCityIndex.Web.Tests.Infrastructure;
+
+/// <summary>Signs in through the real sign-in form (antiforgery token and all), as a browser would.</summary>
+internal static partial class SignIn
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    /// <summary>An in-memory client of <paramref name="factory"/> that keeps cookies and does not follow redirects.</summary>
+    public static HttpClient Client(PortalFactory factory) =>
+        factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Posts the sign-in form; returns the response (a redirect on success).</summary>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string email, string password = DemoAccounts.Password)
+    {
+        var page = await client.GetStringAsync("/account/login");
+        var token = Token().Match(page).Groups[1].Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        return await client.PostAsync("/account/login", form);
+    }
+
+    /// <summary>A client signed in as <paramref name="email"/>; fails the test when the sign-in does not succeed.</summary>
+    public static async Task<HttpClient> AsAsync(PortalFactory factory, string email)
+    {
+        var client = Client(factory);
+        var response = await PostAsync(client, email);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"signing in as {email} answered {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return client;
+    }
+}

@@ -40,6 +40,7 @@ public static class ValueCheck
     /// <summary>A change of more than this share of last year's value is flagged.</summary>
     public const decimal LargeChangeShare = 0.5m;
 
+    /// <summary>The findings for one value (empty when all is well); <paramref name="lastYear"/> is the approved value of the year before.</summary>
     public static IReadOnlyList<ValueFinding> Check(Indicator indicator, decimal? value, bool notAvailable, decimal? lastYear)
     {
         if (value is not { } v)

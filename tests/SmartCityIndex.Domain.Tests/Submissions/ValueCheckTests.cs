@@ -10,9 +10,9 @@ public sealed class ValueCheckTests
     private static readonly Indicator Share = new FrameworkBuilder().Build().Indicators.First();
 
     [Theory]
-    [InlineData(50, null)]
-    [InlineData(10, null)]
-    [InlineData(90, 80)]
+    [InlineData(50.0, null)]
+    [InlineData(10.0, null)]
+    [InlineData(90, 80.0)]
     public void Check_InsideRangesAndSmallChange_FindsNothing(double value, double? lastYear)
     {
         Assert.Empty(ValueCheck.Check(Share, (decimal)value, false, (decimal?)lastYear));

@@ -9,6 +9,7 @@ using SmartCityIndex.Web.Features.Account;
 using SmartCityIndex.Web.Features.Cities;
 using SmartCityIndex.Web.Features.Framework;
 using SmartCityIndex.Web.Features.Localization;
+using SmartCityIndex.Web.Features.Submissions;
 
 namespace SmartCityIndex.Web;
 
@@ -39,6 +40,8 @@ public static class DependencyInjection
 
         builder.Services.AddScoped<FrameworkOverviewService>();
         builder.Services.AddScoped<CityDirectoryService>();
+        builder.Services.AddScoped<SubmissionEntryService>();
+        builder.Services.AddSingleton<EntryRowValidator>();
         return builder;
     }
 

@@ -1,0 +1,28 @@
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace SmartCityIndex.Web.Features.Submissions;
+
+/// <summary>
+/// The errors that stop a value from being saved: not a number, outside the indicator's hard range, "not available"
+/// without a reason, a note too long. Warnings (plausible range, change from last year) are the domain's
+/// <c>ValueCheck</c>: they do not stop saving, only submitting without a note.
+/// </summary>
+public sealed class EntryRowValidator : AbstractValidator<EntryRow>
+{
+    public EntryRowValidator(IStringLocalizer<SharedResource> text)
+    {
+        RuleFor(r => r.Note).MaximumLength(2000).WithMessage(_ => text["NoteTooLong"]);
+        When(r => r.NotAvailable, () =>
+            RuleFor(r => r.Reason).NotEmpty().WithMessage(_ => text["ReasonRequired"]));
+        When(r => !r.NotAvailable && !string.IsNullOrWhiteSpace(r.Text), () =>
+        {
+            RuleFor(r => r.Text)
+                .Must(t => NumberInput.TryParse(t, out _))
+                .WithMessage(r => text["NotANumber", r.Text]);
+            RuleFor(r => r.Text)
+                .Must((r, t) => !NumberInput.TryParse(t, out var v) || r.Indicator.HardRange is not { } hard || hard.Contains(v))
+                .WithMessage(r => text["OutsideHardRange", NumberInput.Format(r.Indicator.HardRange?.Min), NumberInput.Format(r.Indicator.HardRange?.Max), r.Indicator.Unit]);
+        });
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using SmartCityIndex.Infrastructure.Identity;
+using SmartCityIndex.Web.Tests.Infrastructure;
+
+namespace SmartCityIndex.Web.Tests.EndToEnd;
+
+/// <summary>An official enters data in the browser, as the issue describes it.</summary>
+public sealed class DataEntryBrowserTests(SeededPortalFixture portal, BrowserFixture browser)
+    : IClassFixture<SeededPortalFixture>, IClassFixture<BrowserFixture>
+{
+    private const string City = "CN-HZ";
+
+    [Fact]
+    public async Task EntryForm_PartlyFilledThenReloaded_KeepsTheValuesAndSubmitsOnceComplete()
+    {
+        var year = await StartFreshAsync();
+        var page = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.HangzhouOfficial, "/submissions");
+        await Assertions.Expect(page.GetByTestId($"due-{City}-{year}")).ToContainTextAsync("Not started");
+        await page.GetByTestId($"open-{City}-{year}").ClickAsync();
+        await page.WaitForURLAsync($"**/submissions/{City}/{year}");
+        await BrowserSignIn.WaitForCircuitAsync(page);
+
+        // Type two values; the first saves after a pause, the second when the field is left.
+        await Row(page, "INF01").GetByTestId("value").FillAsync("92.5");
+        await Assertions.Expect(page.GetByTestId("save-status")).ToContainTextAsync("All changes saved");
+        await Row(page, "INF02").GetByTestId("value").FillAsync("1,234");
+        await Row(page, "INF02").GetByTestId("value").PressAsync("Tab");
+        await Assertions.Expect(Row(page, "INF02").GetByTestId("error")).ToContainTextAsync("Must be between 0 and 100");
+
+        await page.ReloadAsync();
+        await BrowserSignIn.WaitForCircuitAsync(page);
+        await Assertions.Expect(Row(page, "INF01").GetByTestId("value")).ToHaveValueAsync("92.5");
+        await Assertions.Expect(Row(page, "INF02").GetByTestId("value")).ToHaveValueAsync(string.Empty);
+        await Screenshots.SaveAsync(page, "entry-en");
+    }
+
+    [Fact]
+    public async Task EntryForm_CompleteWithAWarning_NeedsANoteThenSubmitsAndLocks()
+    {
+        var year = await StartFreshAsync();
+        var page = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.HangzhouOfficial, $"/submissions/{City}/{year}");
+
+        // Every value as last year's (shown in the row), except INF01 below its plausible range of 40–100.
+        var rows = page.Locator("[data-testid^='row-']");
+        var count = await rows.CountAsync();
+        Assert.Equal(30, count);
+        for (var i = 0; i < count; i++)
+        {
+            var row = rows.Nth(i);
+            var meta = await row.Locator(".entry-meta").First.InnerTextAsync();
+            var lastYear = meta[(meta.LastIndexOf(':') + 1)..].Trim();
+            await row.GetByTestId("value").FillAsync(i == 0 ? "30" : lastYear);
+            await row.GetByTestId("value").PressAsync("Tab");
+        }
+
+        await Assertions.Expect(page.GetByTestId("save-status")).ToContainTextAsync("All changes saved");
+        var warnings = Row(page, "INF01").GetByTestId("warning");
+        await Assertions.Expect(warnings.First).ToContainTextAsync("Outside the plausible range 40–100. Explain it in the note before submitting.");
+        await Assertions.Expect(warnings.Nth(1)).ToContainTextAsync("compared with last year");
+        await page.GetByTestId("submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("submit-problems")).ToContainTextAsync("INF01: The value has a warning: explain it in the note.");
+
+        await Row(page, "INF01").GetByTestId("note").FillAsync("New survey method in 2025; see the statistics bureau's note 3.");
+        await Row(page, "INF01").GetByTestId("note").PressAsync("Tab");
+        await Assertions.Expect(warnings.First).Not.ToContainTextAsync("Explain it in the note");
+        await page.GetByTestId("submit").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Submitted");
+        await Assertions.Expect(page.GetByTestId("read-only")).ToBeVisibleAsync();
+        await Assertions.Expect(Row(page, "INF02").GetByTestId("value")).ToBeDisabledAsync();
+    }
+
+    private static ILocator Row(IPage page, string code) => page.GetByTestId($"row-{code}");
+
+    /// <summary>Removes Hangzhou's submission of the open year from the demo data, so the test starts from "not started".</summary>
+    private async Task<int> StartFreshAsync()
+    {
+        await using var context = portal.Factory.Database.CreateContext();
+        var period = await context.ReportingPeriods.Where(p => p.Status == Domain.Periods.PeriodStatus.Open).OrderByDescending(p => p.Year).FirstAsync();
+        var city = await context.Cities.SingleAsync(c => c.Code == City);
+        await context.Submissions.Where(s => s.CityId == city.Id && s.ReportingPeriodId == period.Id).ExecuteDeleteAsync();
+        return period.Year;
+    }
+}

@@ -1,0 +1,154 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using SmartCityIndex.Domain.Auditing;
+using SmartCityIndex.Domain.Submissions;
+using SmartCityIndex.Infrastructure.Identity;
+using SmartCityIndex.Infrastructure.Persistence;
+using SmartCityIndex.TestSupport;
+using SmartCityIndex.Web.Features.Submissions;
+using SmartCityIndex.Web.Tests.Infrastructure;
+
+namespace SmartCityIndex.Web.Tests.Features.Submissions;
+
+/// <summary>The entry service over the seeded demo data, on both databases.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class SubmissionEntryServiceTests(PostgresFixture postgres)
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task OpenAsync_AnotherCitysOfficial_GetsNothing(DatabaseProvider provider)
+    {
+        await using var portal = await SeededAsync(provider);
+        var year = await FreshYearAsync(portal, "CN-GZ");
+
+        var asGuangdong = await portal.ServiceAsync(DemoAccounts.GuangdongOfficial);
+        var asHangzhou = await portal.ServiceAsync(DemoAccounts.HangzhouOfficial);
+        var asEvaluator = await portal.ServiceAsync(DemoAccounts.Evaluator);
+
+        Assert.NotNull(await asGuangdong.OpenAsync("CN-GZ", year));
+        Assert.Null(await asHangzhou.OpenAsync("CN-GZ", year));
+        Assert.Null(await asEvaluator.OpenAsync("CN-GZ", year));
+        Assert.DoesNotContain(await asHangzhou.ListMineAsync(), r => r.CityCode == "CN-GZ");
+        Assert.Equal(["CN-GZ", "CN-SZ"], (await asGuangdong.ListMineAsync()).Where(r => r.Year == year).Select(r => r.CityCode));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SaveValueAsync_TwoOfficialsOnOneValue_SecondGetsAConflictWithTheFirstsValue(DatabaseProvider provider)
+    {
+        await using var portal = await SeededAsync(provider);
+        var year = await FreshYearAsync(portal, "CN-HZ");
+        var alice = await (await portal.ServiceAsync(DemoAccounts.HangzhouOfficial)).OpenAsync("CN-HZ", year);
+        var bob = await (await portal.ServiceAsync(DemoAccounts.HangzhouOfficial)).OpenAsync("CN-HZ", year);
+        var service = await portal.ServiceAsync(DemoAccounts.HangzhouOfficial);
+
+        var alicesRow = alice!.Rows.First();
+        alicesRow.Text = "81.5";
+        var first = await service.SaveValueAsync(alice.SubmissionId, alicesRow);
+        var bobsRow = bob!.Rows.First();
+        bobsRow.Text = "60";
+        var second = await service.SaveValueAsync(bob.SubmissionId, bobsRow);
+
+        Assert.IsType<SaveResult.Saved>(first);
+        var conflict = Assert.IsType<SaveResult.ConflictWith>(second);
+        Assert.Equal(81.5m, conflict.Theirs.Value);
+        await using var context = portal.Database.CreateContext();
+        Assert.Equal(81.5m, (await context.IndicatorValues.SingleAsync(v => v.SubmissionId == alice.SubmissionId)).Value);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SaveValueAsync_ValueChanged_WritesAnAuditEntryWithOldAndNew(DatabaseProvider provider)
+    {
+        await using var portal = await SeededAsync(provider);
+        var year = await FreshYearAsync(portal, "CN-HZ");
+        var service = await portal.ServiceAsync(DemoAccounts.HangzhouOfficial);
+        var form = await service.OpenAsync("CN-HZ", year);
+        var row = form!.Rows.First();
+
+        row.Text = "1 234,5";
+        var invalid = await service.SaveValueAsync(form.SubmissionId, row);
+        row.Text = "88,25";
+        var saved = await service.SaveValueAsync(form.SubmissionId, row);
+
+        Assert.Equal("Must be between 0 and 100 %.", Assert.IsType<SaveResult.Invalid>(invalid).Message);
+        Assert.Equal(88.25m, Assert.IsType<SaveResult.Saved>(saved).Value.Value);
+        await using var context = portal.Database.CreateContext();
+        var audit = await context.AuditEntries.SingleAsync(a => a.EntityType == nameof(IndicatorValue));
+        Assert.Equal((DemoAccounts.HangzhouOfficial, AuditChannel.Form, $"{form.SubmissionId}/INF01"), (audit.UserName, audit.Channel, audit.EntityId));
+        Assert.Contains("88.25", audit.NewValues);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SubmitAsync_Incomplete_ListsTheMissingValuesAndStaysDraft(DatabaseProvider provider)
+    {
+        await using var portal = await SeededAsync(provider);
+        var year = await FreshYearAsync(portal, "CN-HZ");
+        var service = await portal.ServiceAsync(DemoAccounts.HangzhouOfficial);
+        var form = await service.OpenAsync("CN-HZ", year);
+
+        var problems = await service.SubmitAsync(form!.SubmissionId);
+
+        Assert.Equal(30, problems!.Count);
+        Assert.All(problems, p => Assert.Equal("No value and not marked \"not available\".", p.Problem));
+        Assert.Equal(SubmissionStatus.Draft, (await service.OpenAsync("CN-HZ", year))!.Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SaveValueAsync_OfficialOfAnotherCity_IsRefusedAndNothingChanges(DatabaseProvider provider)
+    {
+        await using var portal = await SeededAsync(provider);
+        var year = await FreshYearAsync(portal, "CN-HZ");
+        var form = await (await portal.ServiceAsync(DemoAccounts.HangzhouOfficial)).OpenAsync("CN-HZ", year);
+        var row = form!.Rows.First();
+        row.Text = "50";
+
+        var result = await (await portal.ServiceAsync(DemoAccounts.GuangdongOfficial)).SaveValueAsync(form.SubmissionId, row);
+
+        Assert.Null(result);
+        await using var context = portal.Database.CreateContext();
+        Assert.False(await context.IndicatorValues.AnyAsync(v => v.SubmissionId == form.SubmissionId));
+    }
+
+    private async Task<SeededServices> SeededAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider, postgres.Cluster);
+        var factory = new PortalFactory(database);
+        _ = factory.Services; // starts the host: migrates and seeds the demo data and accounts
+        return new SeededServices(database, factory);
+    }
+
+    /// <summary>Deletes the city's submission of the open year, so that a test starts from "not started".</summary>
+    private static async Task<int> FreshYearAsync(SeededServices portal, string cityCode)
+    {
+        await using var context = portal.Database.CreateContext();
+        var period = await context.ReportingPeriods.Where(p => p.Status == Domain.Periods.PeriodStatus.Open).OrderByDescending(p => p.Year).FirstAsync();
+        var city = await context.Cities.SingleAsync(c => c.Code == cityCode);
+        await context.Submissions.Where(s => s.CityId == city.Id && s.ReportingPeriodId == period.Id).ExecuteDeleteAsync();
+        return period.Year;
+    }
+
+    private sealed class SeededServices(TestDatabase database, PortalFactory factory) : IAsyncDisposable
+    {
+        public TestDatabase Database => database;
+
+        public async Task<SubmissionEntryService> ServiceAsync(string email)
+        {
+            var services = factory.Services;
+            var contexts = services.GetRequiredService<IDbContextFactory<SmartCityIndexDbContext>>();
+            return new SubmissionEntryService(contexts, await TestUsers.CurrentAsync(contexts, email), TimeProvider.System,
+                services.GetRequiredService<IStringLocalizer<SharedResource>>(), services.GetRequiredService<EntryRowValidator>(),
+                NullLogger<SubmissionEntryService>.Instance);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await factory.DisposeAsync();
+            await database.DisposeAsync();
+        }
+    }
+}

@@ -41,6 +41,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<FrameworkOverviewService>();
         builder.Services.AddScoped<CityDirectoryService>();
         builder.Services.AddScoped<SubmissionEntryService>();
+        builder.Services.AddScoped<SubmissionHistoryService>();
         builder.Services.AddSingleton<EntryRowValidator>();
         return builder;
     }

@@ -33,6 +33,13 @@ public sealed class DataEntryBrowserTests(SeededPortalFixture portal, BrowserFix
         await Assertions.Expect(Row(page, "INF01").GetByTestId("value")).ToHaveValueAsync("92.5");
         await Assertions.Expect(Row(page, "INF02").GetByTestId("value")).ToHaveValueAsync(string.Empty);
         await Screenshots.SaveAsync(page, "entry-en");
+
+        // The value's history is one click from the field.
+        await Row(page, "INF01").GetByTestId("value-history").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("INF01");
+        await Assertions.Expect(page.GetByTestId("history").Locator("tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("92.5");
+        await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync(DemoAccounts.HangzhouOfficial);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using SmartCityIndex.Web.Components;
 using SmartCityIndex.Web.Features.Account;
 using SmartCityIndex.Web.Features.Cities;
 using SmartCityIndex.Web.Features.Framework;
+using SmartCityIndex.Web.Features.Import;
 using SmartCityIndex.Web.Features.Localization;
 using SmartCityIndex.Web.Features.Submissions;
 
@@ -42,6 +43,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<CityDirectoryService>();
         builder.Services.AddScoped<SubmissionEntryService>();
         builder.Services.AddScoped<SubmissionHistoryService>();
+        builder.Services.AddScoped<ImportService>();
         builder.Services.AddSingleton<EntryRowValidator>();
         return builder;
     }
@@ -67,6 +69,7 @@ public static class DependencyInjection
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapCultureEndpoints();
         app.MapAccountEndpoints();
+        app.MapImportEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

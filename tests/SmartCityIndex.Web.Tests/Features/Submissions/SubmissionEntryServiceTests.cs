@@ -23,9 +23,9 @@ public sealed class SubmissionEntryServiceTests(PostgresFixture postgres)
         await using var portal = await SeededAsync(provider);
         var year = await FreshYearAsync(portal, "CN-GZ");
 
-        var asGuangdong = await portal.ServiceAsync(DemoAccounts.GuangdongOfficial);
-        var asHangzhou = await portal.ServiceAsync(DemoAccounts.HangzhouOfficial);
-        var asEvaluator = await portal.ServiceAsync(DemoAccounts.Evaluator);
+        var asGuangdong = await portal.EntryAsync(DemoAccounts.GuangdongOfficial);
+        var asHangzhou = await portal.EntryAsync(DemoAccounts.HangzhouOfficial);
+        var asEvaluator = await portal.EntryAsync(DemoAccounts.Evaluator);
 
         Assert.NotNull(await asGuangdong.OpenAsync("CN-GZ", year));
         Assert.Null(await asHangzhou.OpenAsync("CN-GZ", year));
@@ -40,9 +40,9 @@ public sealed class SubmissionEntryServiceTests(PostgresFixture postgres)
     {
         await using var portal = await SeededAsync(provider);
         var year = await FreshYearAsync(portal, "CN-HZ");
-        var alice = await (await portal.ServiceAsync(DemoAccounts.HangzhouOfficial)).OpenAsync("CN-HZ", year);
-        var bob = await (await portal.ServiceAsync(DemoAccounts.HangzhouOfficial)).OpenAsync("CN-HZ", year);
-        var service = await portal.ServiceAsync(DemoAccounts.HangzhouOfficial);
+        var alice = await (await portal.EntryAsync(DemoAccounts.HangzhouOfficial)).OpenAsync("CN-HZ", year);
+        var bob = await (await portal.EntryAsync(DemoAccounts.HangzhouOfficial)).OpenAsync("CN-HZ", year);
+        var service = await portal.EntryAsync(DemoAccounts.HangzhouOfficial);
 
         var alicesRow = alice!.Rows.First();
         alicesRow.Text = "81.5";
@@ -64,7 +64,7 @@ public sealed class SubmissionEntryServiceTests(PostgresFixture postgres)
     {
         await using var portal = await SeededAsync(provider);
         var year = await FreshYearAsync(portal, "CN-HZ");
-        var service = await portal.ServiceAsync(DemoAccounts.HangzhouOfficial);
+        var service = await portal.EntryAsync(DemoAccounts.HangzhouOfficial);
         var form = await service.OpenAsync("CN-HZ", year);
         var row = form!.Rows.First();
 
@@ -87,7 +87,7 @@ public sealed class SubmissionEntryServiceTests(PostgresFixture postgres)
     {
         await using var portal = await SeededAsync(provider);
         var year = await FreshYearAsync(portal, "CN-HZ");
-        var service = await portal.ServiceAsync(DemoAccounts.HangzhouOfficial);
+        var service = await portal.EntryAsync(DemoAccounts.HangzhouOfficial);
         var form = await service.OpenAsync("CN-HZ", year);
 
         var problems = await service.SubmitAsync(form!.SubmissionId);
@@ -103,52 +103,18 @@ public sealed class SubmissionEntryServiceTests(PostgresFixture postgres)
     {
         await using var portal = await SeededAsync(provider);
         var year = await FreshYearAsync(portal, "CN-HZ");
-        var form = await (await portal.ServiceAsync(DemoAccounts.HangzhouOfficial)).OpenAsync("CN-HZ", year);
+        var form = await (await portal.EntryAsync(DemoAccounts.HangzhouOfficial)).OpenAsync("CN-HZ", year);
         var row = form!.Rows.First();
         row.Text = "50";
 
-        var result = await (await portal.ServiceAsync(DemoAccounts.GuangdongOfficial)).SaveValueAsync(form.SubmissionId, row);
+        var result = await (await portal.EntryAsync(DemoAccounts.GuangdongOfficial)).SaveValueAsync(form.SubmissionId, row);
 
         Assert.Null(result);
         await using var context = portal.Database.CreateContext();
         Assert.False(await context.IndicatorValues.AnyAsync(v => v.SubmissionId == form.SubmissionId));
     }
 
-    private async Task<SeededServices> SeededAsync(DatabaseProvider provider)
-    {
-        var database = await TestDatabase.CreateAsync(provider, postgres.Cluster);
-        var factory = new PortalFactory(database);
-        _ = factory.Services; // starts the host: migrates and seeds the demo data and accounts
-        return new SeededServices(database, factory);
-    }
+    private Task<SeededServices> SeededAsync(DatabaseProvider provider) => SeededServices.CreateAsync(provider, postgres.Cluster);
 
-    /// <summary>Deletes the city's submission of the open year, so that a test starts from "not started".</summary>
-    private static async Task<int> FreshYearAsync(SeededServices portal, string cityCode)
-    {
-        await using var context = portal.Database.CreateContext();
-        var period = await context.ReportingPeriods.Where(p => p.Status == Domain.Periods.PeriodStatus.Open).OrderByDescending(p => p.Year).FirstAsync();
-        var city = await context.Cities.SingleAsync(c => c.Code == cityCode);
-        await context.Submissions.Where(s => s.CityId == city.Id && s.ReportingPeriodId == period.Id).ExecuteDeleteAsync();
-        return period.Year;
-    }
-
-    private sealed class SeededServices(TestDatabase database, PortalFactory factory) : IAsyncDisposable
-    {
-        public TestDatabase Database => database;
-
-        public async Task<SubmissionEntryService> ServiceAsync(string email)
-        {
-            var services = factory.Services;
-            var contexts = services.GetRequiredService<IDbContextFactory<SmartCityIndexDbContext>>();
-            return new SubmissionEntryService(contexts, await TestUsers.CurrentAsync(contexts, email), TimeProvider.System,
-                services.GetRequiredService<IStringLocalizer<SharedResource>>(), services.GetRequiredService<EntryRowValidator>(),
-                NullLogger<SubmissionEntryService>.Instance);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await factory.DisposeAsync();
-            await database.DisposeAsync();
-        }
-    }
+    private static Task<int> FreshYearAsync(SeededServices portal, string cityCode) => portal.FreshYearAsync(cityCode);
 }

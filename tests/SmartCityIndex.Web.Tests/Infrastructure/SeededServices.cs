@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using SmartCityIndex.Infrastructure.Persistence;
+using SmartCityIndex.TestSupport;
+using SmartCityIndex.Web.Features.Import;
+using SmartCityIndex.Web.Features.Submissions;
+
+namespace SmartCityIndex.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The portal's services over a seeded database (demo data and accounts), called as a given user without a
+/// browser, for service tests on both providers.
+/// </summary>
+internal sealed class SeededServices(TestDatabase database, PortalFactory factory) : IAsyncDisposable
+{
+    public TestDatabase Database => database;
+
+    public static async Task<SeededServices> CreateAsync(DatabaseProvider provider, PostgresCluster? cluster)
+    {
+        var database = await TestDatabase.CreateAsync(provider, cluster);
+        var factory = new PortalFactory(database);
+        _ = factory.Services; // starts the host: migrates and seeds the demo data and accounts
+        return new SeededServices(database, factory);
+    }
+
+    public async Task<SubmissionEntryService> EntryAsync(string email)
+    {
+        var services = factory.Services;
+        var contexts = services.GetRequiredService<IDbContextFactory<SmartCityIndexDbContext>>();
+        return new SubmissionEntryService(contexts, await TestUsers.CurrentAsync(contexts, email), TimeProvider.System,
+            services.GetRequiredService<IStringLocalizer<SharedResource>>(), services.GetRequiredService<EntryRowValidator>(),
+            NullLogger<SubmissionEntryService>.Instance);
+    }
+
+    public async Task<ImportService> ImportAsync(string email)
+    {
+        var contexts = factory.Services.GetRequiredService<IDbContextFactory<SmartCityIndexDbContext>>();
+        return new ImportService(contexts, await EntryAsync(email), await TestUsers.CurrentAsync(contexts, email), TimeProvider.System, NullLogger<ImportService>.Instance);
+    }
+
+    /// <summary>Deletes the city's submission of the open year, so that a test starts from "not started"; returns the year.</summary>
+    public async Task<int> FreshYearAsync(string cityCode)
+    {
+        await using var context = database.CreateContext();
+        var period = await context.ReportingPeriods.Where(p => p.Status == Domain.Periods.PeriodStatus.Open).OrderByDescending(p => p.Year).FirstAsync();
+        var city = await context.Cities.SingleAsync(c => c.Code == cityCode);
+        await context.Submissions.Where(s => s.CityId == city.Id && s.ReportingPeriodId == period.Id).ExecuteDeleteAsync();
+        return period.Year;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        await database.DisposeAsync();
+    }
+}

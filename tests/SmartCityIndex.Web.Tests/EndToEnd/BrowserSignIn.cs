@@ -6,9 +6,15 @@ namespace SmartCityIndex.Web.Tests.EndToEnd;
 /// <summary>Signing in through the sign-in page, as a person would, and waiting for the page to become interactive.</summary>
 internal static class BrowserSignIn
 {
-    public static async Task<IPage> OpenAsAsync(IBrowser browser, Uri baseAddress, string email, string path, string locale = "en-US")
+    public static async Task<IPage> OpenAsAsync(IBrowser browser, Uri baseAddress, string email, string path, bool chinese = false)
     {
-        var context = await browser.NewContextAsync(new() { Locale = locale });
+        var context = await browser.NewContextAsync(new() { Locale = chinese ? "zh-CN" : "en-US" });
+        if (chinese)
+        {
+            // The language the switcher would have stored.
+            await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c%3Dzh-Hans%7Cuic%3Dzh-Hans", Url = baseAddress.ToString() }]);
+        }
+
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(baseAddress, $"/account/login?ReturnUrl={Uri.EscapeDataString(path)}").ToString());
         await page.Locator("#email").FillAsync(email);

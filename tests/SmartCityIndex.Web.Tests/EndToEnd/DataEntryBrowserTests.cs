@@ -78,6 +78,25 @@ public sealed class DataEntryBrowserTests(SeededPortalFixture portal, BrowserFix
         await Assertions.Expect(Row(page, "INF02").GetByTestId("value")).ToBeDisabledAsync();
     }
 
+    [Fact]
+    public async Task EntryForm_InChinese_SavesAndExplainsInChinese()
+    {
+        var year = await StartFreshAsync();
+        var page = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.HangzhouOfficial, "/submissions", chinese: true);
+        await Assertions.Expect(page.GetByTestId($"due-{City}-{year}")).ToContainTextAsync("未开始");
+        await page.GetByTestId($"open-{City}-{year}").ClickAsync();
+        await page.WaitForURLAsync($"**/submissions/{City}/{year}");
+        await BrowserSignIn.WaitForCircuitAsync(page);
+
+        await Row(page, "INF01").GetByTestId("value").FillAsync("30");
+        await Row(page, "INF01").GetByTestId("value").PressAsync("Tab");
+
+        await Assertions.Expect(page.GetByTestId("save-status")).ToContainTextAsync("所有修改已于");
+        await Assertions.Expect(Row(page, "INF01").GetByTestId("warning").First).ToContainTextAsync("超出合理范围 40–100。提交前请在备注中说明。");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync($"杭州 · {year} 年度数据");
+        await Screenshots.SaveAsync(page, "entry-zh-Hans");
+    }
+
     private static ILocator Row(IPage page, string code) => page.GetByTestId($"row-{code}");
 
     /// <summary>Removes Hangzhou's submission of the open year from the demo data, so the test starts from "not started".</summary>

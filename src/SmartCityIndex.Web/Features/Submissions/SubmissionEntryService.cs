@@ -126,6 +126,11 @@ public sealed class SubmissionEntryService(
 
             var now = clock.GetUtcNow().UtcDateTime;
             var mine = change.Snapshot;
+            if (mine == theirs)
+            {
+                return new SaveResult.Saved(submission.UpdatedAt, mine); // nothing changed (e.g. leaving a field just saved)
+            }
+
             if (mine.NotAvailable)
             {
                 submission.SetNotAvailable(indicatorId, mine.Reason!, mine.Note, now);

@@ -17,6 +17,7 @@ public sealed class DataEntryBrowserTests(SeededPortalFixture portal, BrowserFix
         var year = await StartFreshAsync();
         var page = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.HangzhouOfficial, "/submissions");
         await Assertions.Expect(page.GetByTestId($"due-{City}-{year}")).ToContainTextAsync("Not started");
+        await Screenshots.SaveAsync(page, "my-submissions-en");
         await page.GetByTestId($"open-{City}-{year}").ClickAsync();
         await page.WaitForURLAsync($"**/submissions/{City}/{year}");
         await BrowserSignIn.WaitForCircuitAsync(page);
@@ -84,6 +85,7 @@ public sealed class DataEntryBrowserTests(SeededPortalFixture portal, BrowserFix
         var year = await StartFreshAsync();
         var page = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.HangzhouOfficial, "/submissions", chinese: true);
         await Assertions.Expect(page.GetByTestId($"due-{City}-{year}")).ToContainTextAsync("未开始");
+        await Screenshots.SaveAsync(page, "my-submissions-zh-Hans");
         await page.GetByTestId($"open-{City}-{year}").ClickAsync();
         await page.WaitForURLAsync($"**/submissions/{City}/{year}");
         await BrowserSignIn.WaitForCircuitAsync(page);

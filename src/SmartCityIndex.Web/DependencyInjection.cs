@@ -37,6 +37,7 @@ public static class DependencyInjection
         builder.Services.AddPortalLocalization();
         builder.Services.AddPortalAuthentication();
 
+        builder.Services.AddScoped<Features.Review.ReviewService>();
         builder.Services.AddScoped<FrameworkOverviewService>();
         builder.Services.AddScoped<CityDirectoryService>();
         return builder;

@@ -68,7 +68,7 @@ public sealed class ReviewService(
                 select new { v.SubmissionId, v.IndicatorId, v.Value, v.NotAvailable })
             .AsNoTracking()
             .ToListAsync(ct);
-        var lastYear = await LastYearAsync(context, period.Year, cityId: null, ct);
+        var lastYear = await LastYearAsync(context, period.Year, period.FrameworkId, cityId: null, ct);
 
         var statusOf = submissions.ToDictionary(s => s.Id, s => s.Status);
         var spread = IndicatorSpread.From(values
@@ -93,7 +93,7 @@ public sealed class ReviewService(
                 }
 
                 answered += v.Value.HasValue || v.NotAvailable ? 1 : 0;
-                foreach (var flag in ReviewFlags.For(indicator, v.Value, v.NotAvailable, lastYear.GetValueOrDefault((s.CityId, indicator.Code)), spread))
+                foreach (var flag in ReviewFlags.For(indicator, v.Value, v.NotAvailable, lastYear.GetValueOrDefault((s.CityId, indicator.Id)), spread))
                 {
                     warnings += flag.IsWarning ? 1 : 0;
                     changes += flag.Kind == ReviewFlagKind.LargeChange ? 1 : 0;
@@ -145,7 +145,7 @@ public sealed class ReviewService(
                 select new { v.IndicatorId, v.Value })
             .AsNoTracking()
             .ToListAsync(ct);
-        var lastYear = await LastYearAsync(context, period.Year, city.Id, ct);
+        var lastYear = await LastYearAsync(context, period.Year, period.FrameworkId, city.Id, ct);
 
         var spread = IndicatorSpread.From(scored.Select(v => (v.IndicatorId, v.Value!.Value)));
         var values = submission.Values.ToDictionary(v => v.IndicatorId);
@@ -154,7 +154,7 @@ public sealed class ReviewService(
             .Select(c => new ReviewCategory(c.Code, c.NameEn, c.NameZh, [.. indicatorsOf[c.Id].OrderBy(i => i.SortOrder).Select(i =>
             {
                 var value = values.GetValueOrDefault(i.Id);
-                var previous = lastYear.GetValueOrDefault((city.Id, i.Code));
+                var previous = lastYear.GetValueOrDefault((city.Id, i.Id));
                 return new ReviewValueRow(i.Id, i.Code, i.NameEn, i.NameZh, i.Unit, value?.Value, value?.NotAvailable ?? false,
                     value?.NotAvailableReason, value?.Note, value?.ReviewComment, previous,
                     ReviewFlags.For(i, value?.Value, value?.NotAvailable ?? false, previous, spread));
@@ -293,8 +293,12 @@ public sealed class ReviewService(
         return ReviewOutcome.Done;
     }
 
-    /// <summary>Last year's approved values by (city, indicator code): codes, since another year may use another framework version.</summary>
-    private static async Task<Dictionary<(int CityId, string Code), decimal>> LastYearAsync(SmartCityIndexDbContext context, int year, int? cityId, CancellationToken ct)
+    /// <summary>
+    /// Last year's approved values by (city, indicator id of this year's framework), matched on the indicator code,
+    /// since last year may have used another framework version.
+    /// </summary>
+    private static async Task<Dictionary<(int CityId, int IndicatorId), decimal?>> LastYearAsync(
+        SmartCityIndexDbContext context, int year, int frameworkId, int? cityId, CancellationToken ct)
     {
         var rows = await (
                 from p in context.ReportingPeriods
@@ -303,11 +307,14 @@ public sealed class ReviewService(
                 where s.Status == SubmissionStatus.Approved && (cityId == null || s.CityId == cityId)
                 join v in context.IndicatorValues on s.Id equals v.SubmissionId
                 where v.Value != null
-                join i in context.Indicators on v.IndicatorId equals i.Id
-                select new { s.CityId, i.Code, v.Value })
+                join before in context.Indicators on v.IndicatorId equals before.Id
+                join now in context.Indicators on before.Code equals now.Code
+                where now.FrameworkId == frameworkId
+                select new { s.CityId, IndicatorId = now.Id, v.Value })
             .AsNoTracking()
             .ToListAsync(ct);
-        return rows.ToDictionary(r => (r.CityId, r.Code), r => r.Value!.Value);
+        // Nullable values, so that a missing key reads as null rather than as a last-year value of 0.
+        return rows.ToDictionary(r => (r.CityId, r.IndicatorId), r => r.Value);
     }
 
     /// <summary>Categories depth-first in the framework's order, parents before their children.</summary>

@@ -88,6 +88,23 @@ public sealed class ReviewServiceTests(PostgresFixture postgres)
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task GetAsync_DraftOfACityWithoutLastYear_ShowsNoLastYearValueAndTheUnansweredOnes(DatabaseProvider provider)
+    {
+        var (database, graph) = await SceneAsync(provider);
+        await using var _ = database;
+
+        var detail = await Service(database, TestUsers.Evaluator(database)).GetAsync(graph.DraftId);
+
+        Assert.NotNull(detail);
+        Assert.All(detail.Rows, r => Assert.Null(r.LastYear));
+        Assert.Equal((1, 3), (detail.Answered, detail.Total));
+        Assert.Equal(900_000m, detail.Rows.Single(r => r.Code == "C01").Value);
+        Assert.Empty(detail.History);
+        Assert.False(detail.CanDecide);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ApproveAsync_Submitted_LocksItKeepsTheValuesAndWritesHistoryAndAudit(DatabaseProvider provider)
     {
         var (database, graph) = await SceneAsync(provider);

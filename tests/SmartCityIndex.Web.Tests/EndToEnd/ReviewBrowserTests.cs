@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using SmartCityIndex.Domain.Submissions;
 using SmartCityIndex.Infrastructure.Identity;
 using SmartCityIndex.Web.Tests.Infrastructure;
 
@@ -87,5 +89,61 @@ public sealed partial class ReviewBrowserTests(SeededPortalFixture portal, Brows
         await Screenshots.SaveAsync(page, "review-return-dialog-zh-Hans");
         await page.GetByTestId("dialog-cancel").ClickAsync();
         await Assertions.Expect(page.GetByTestId("review-status")).ToHaveTextAsync("已提交");
+    }
+
+    [Fact]
+    public async Task ReviewPage_SomeoneElseDecidedMeanwhile_SaysSoReloadsAndSavesNothing()
+    {
+        var id = await LastSubmittedAsync();
+        var page = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.Evaluator, $"/review/{id}");
+        await Assertions.Expect(page.GetByTestId("review-status")).ToHaveTextAsync("Submitted");
+
+        // A colleague returns it while this page is open.
+        await using (var colleague = portal.Factory.Database.CreateContext())
+        {
+            var submission = await colleague.Submissions.Include(s => s.Values).SingleAsync(s => s.Id == id);
+            submission.Return("colleague@sci.demo", DateTime.UtcNow, "Returned by a colleague");
+            await colleague.SaveChangesAsync();
+        }
+
+        await page.GetByTestId("approve").ClickAsync();
+        await page.GetByTestId("dialog-confirm").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("conflict")).ToContainTextAsync("Nothing was saved");
+        await Assertions.Expect(page.GetByTestId("review-status")).ToHaveTextAsync("Returned");
+        await Assertions.Expect(page.GetByTestId("history-item").First).ToContainTextAsync("colleague@sci.demo");
+        await Assertions.Expect(page.GetByTestId("approve")).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(page, "review-conflict-en");
+        await using var check = portal.Factory.Database.CreateContext();
+        Assert.Equal(SubmissionStatus.Returned, (await check.Submissions.SingleAsync(s => s.Id == id)).Status);
+    }
+
+    [Fact]
+    public async Task ReviewPage_AdminReopensAnApprovedSubmission_WithAReason()
+    {
+        int id;
+        await using (var context = portal.Factory.Database.CreateContext())
+        {
+            var latest = await context.ReportingPeriods.OrderByDescending(p => p.Year).Select(p => p.Id).FirstAsync();
+            id = await context.Submissions.Where(s => s.ReportingPeriodId == latest && s.Status == SubmissionStatus.Approved).MaxAsync(s => s.Id);
+        }
+
+        var page = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.Admin, $"/review/{id}");
+        await Assertions.Expect(page.GetByTestId("locked")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "review-approved-admin-en");
+        await page.GetByTestId("reopen").ClickAsync();
+        await page.GetByTestId("dialog-comment").FillAsync("The city reported a wrong unit for IND03.");
+        await page.GetByTestId("dialog-confirm").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("review-status")).ToHaveTextAsync("Returned");
+        await Assertions.Expect(page.GetByTestId("history-item").First).ToContainTextAsync("Approved → Returned");
+        await Assertions.Expect(page.GetByTestId("history-item").First).ToContainTextAsync("The city reported a wrong unit for IND03.");
+        await Assertions.Expect(page.GetByTestId("reopen")).ToHaveCountAsync(0);
+    }
+
+    private async Task<int> LastSubmittedAsync()
+    {
+        await using var context = portal.Factory.Database.CreateContext();
+        return await context.Submissions.Where(s => s.Status == SubmissionStatus.Submitted).MaxAsync(s => s.Id);
     }
 }

@@ -39,6 +39,7 @@ public static class DependencyInjection
         builder.Services.AddPortalLocalization();
         builder.Services.AddPortalAuthentication();
 
+        builder.Services.AddScoped<Features.Review.ReviewService>();
         builder.Services.AddScoped<FrameworkOverviewService>();
         builder.Services.AddScoped<CityDirectoryService>();
         builder.Services.AddScoped<SubmissionEntryService>();

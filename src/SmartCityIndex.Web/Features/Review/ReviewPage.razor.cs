@@ -1,0 +1,216 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+using SmartCityIndex.Domain.Submissions;
+using SmartCityIndex.Web.Features.Localization;
+
+namespace SmartCityIndex.Web.Features.Review;
+
+/// <summary>
+/// One submission under review: its values with flags, per-value comments, the decisions, and the history. A decision
+/// sends the concurrency stamp the page loaded; when someone changed the submission meanwhile the page says so and
+/// reloads, keeping the comments typed so far.
+/// </summary>
+public sealed partial class ReviewPage
+{
+    private readonly Dictionary<int, string> _comments = [];
+    private readonly HashSet<int> _openComments = [];
+    private ReviewDetail? _detail;
+    private Notice? _notice;
+    private bool _busy;
+
+    [Inject]
+    private ReviewService Review { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<SharedResource> L { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Parameter]
+    public int SubmissionId { get; set; }
+
+    private string Heading => _detail is null
+        ? L["Review_QueueTitle"]
+        : L["Review_Heading", LocalizationSetup.Pick(_detail.CityEn, _detail.CityZh), _detail.Year];
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _comments.Clear();
+        _openComments.Clear();
+        _notice = null;
+        await LoadAsync();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        _detail = await Review.GetAsync(SubmissionId);
+        if (_detail is null)
+        {
+            // Unknown id and no access look the same: the not-found page (404 when prerendering).
+            Navigation.NotFound();
+            return false;
+        }
+
+        return true;
+    }
+
+    private async Task ApproveAsync()
+    {
+        var typed = _comments.Count(c => !string.IsNullOrWhiteSpace(c.Value));
+        var comment = await AskAsync(
+            L["Review_ApproveTitle"], L["Review_ApproveMessage"], typed > 0 ? L["Review_ApproveDropsComments", typed].Value : null,
+            L["Review_ApproveComment"], required: false, L["Review_Approve"], Color.Success);
+        if (comment is not null)
+        {
+            await DecideAsync(() => Review.ApproveAsync(SubmissionId, _detail!.ConcurrencyStamp, comment), L["Review_Approved"]);
+        }
+    }
+
+    private async Task ReturnAsync()
+    {
+        var typed = _comments.Where(c => !string.IsNullOrWhiteSpace(c.Value)).ToDictionary(c => c.Key, c => c.Value);
+        var comment = await AskAsync(
+            L["Review_ReturnTitle"], L["Review_ReturnMessage"],
+            typed.Count > 0 ? L["Review_ReturnWithComments", typed.Count] : L["Review_ReturnNoValueComments"],
+            L["Review_ReturnComment"], required: true, L["Review_Return"], Color.Warning);
+        if (comment is not null)
+        {
+            await DecideAsync(() => Review.ReturnAsync(SubmissionId, _detail!.ConcurrencyStamp, comment, typed), L["Review_Returned"]);
+        }
+    }
+
+    private async Task ReopenAsync()
+    {
+        var reason = await AskAsync(
+            L["Review_ReopenTitle"], L["Review_ReopenMessage"], null, L["Review_ReopenReason"], required: true, L["Review_Reopen"], Color.Secondary);
+        if (reason is not null)
+        {
+            await DecideAsync(() => Review.ReopenAsync(SubmissionId, _detail!.ConcurrencyStamp, reason), L["Review_Reopened"]);
+        }
+    }
+
+    /// <summary>Shows the decision dialog; the comment typed (possibly empty), or null when cancelled.</summary>
+    private async Task<string?> AskAsync(string title, string message, string? note, string label, bool required, string confirm, Color color)
+    {
+        var parameters = new DialogParameters<DecisionDialog>
+        {
+            { d => d.Title, title },
+            { d => d.Message, message },
+            { d => d.Note, note },
+            { d => d.Label, label },
+            { d => d.CommentRequired, required },
+            { d => d.ConfirmText, confirm },
+            { d => d.ConfirmColor, color },
+        };
+        var dialog = await Dialogs.ShowAsync<DecisionDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        var result = await dialog.Result;
+        return result is { Canceled: false, Data: string text } ? text : null;
+    }
+
+    private async Task DecideAsync(Func<Task<ReviewOutcome>> decide, string doneText)
+    {
+        _busy = true;
+        try
+        {
+            var outcome = await decide();
+            switch (outcome)
+            {
+                case ReviewOutcome.Done:
+                    _comments.Clear();
+                    _openComments.Clear();
+                    _notice = null;
+                    Snackbar.Add(doneText, Severity.Success);
+                    await LoadAsync();
+                    break;
+                case ReviewOutcome.Conflict:
+                case ReviewOutcome.WrongStatus:
+                    // Reload, keep what the evaluator typed, and say clearly that nothing was saved.
+                    if (await LoadAsync())
+                    {
+                        _notice = new Notice(Severity.Warning, L["Review_Conflict", L[$"Review_Status_{_detail!.Status}"]], "conflict");
+                    }
+
+                    break;
+                case ReviewOutcome.NotAllowed:
+                    _notice = new Notice(Severity.Error, L["Review_NotAllowed"], "not-allowed");
+                    break;
+                case ReviewOutcome.CommentRequired:
+                    _notice = new Notice(Severity.Error, L["Review_CommentRequired"], "comment-required");
+                    break;
+                default:
+                    await LoadAsync();
+                    break;
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private void ToggleComment(ReviewValueRow row)
+    {
+        if (!_openComments.Remove(row.IndicatorId))
+        {
+            _openComments.Add(row.IndicatorId);
+        }
+    }
+
+    private void SetComment(ReviewValueRow row, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            _comments.Remove(row.IndicatorId);
+        }
+        else
+        {
+            _comments[row.IndicatorId] = text;
+        }
+    }
+
+    private bool HasComment(ReviewValueRow row) => _comments.ContainsKey(row.IndicatorId);
+
+    private int FlagCount(Func<ReviewFlag, bool> predicate) => _detail?.Rows.Sum(r => r.Flags.Count(predicate)) ?? 0;
+
+    private string FlagText(ReviewFlag flag) => flag.Kind switch
+    {
+        ReviewFlagKind.OutsidePlausibleRange => L["Review_FlagPlausible", Number(flag.Low), Number(flag.High)],
+        ReviewFlagKind.OutsideHardRange => L["Review_FlagHard", Number(flag.Low), Number(flag.High)],
+        ReviewFlagKind.LargeChange => L["Review_FlagChange", (flag.ChangeRatio ?? 0m).ToString("+0%;-0%", CultureInfo.CurrentCulture)],
+        ReviewFlagKind.Outlier => L["Review_FlagOutlier", (flag.Z ?? 0).ToString("0.0", CultureInfo.CurrentCulture)],
+        _ => flag.Kind.ToString(),
+    };
+
+    private static Color FlagColor(ReviewFlag flag) => flag.Kind switch
+    {
+        ReviewFlagKind.OutsideHardRange => Color.Error,
+        ReviewFlagKind.Outlier => Color.Error,
+        ReviewFlagKind.LargeChange => Color.Secondary,
+        _ => Color.Warning,
+    };
+
+    private static string FlagIcon(ReviewFlag flag) => flag.Kind switch
+    {
+        ReviewFlagKind.LargeChange => flag.ChangeRatio >= 0 ? Icons.Material.Outlined.TrendingUp : Icons.Material.Outlined.TrendingDown,
+        ReviewFlagKind.Outlier => Icons.Material.Outlined.ScatterPlot,
+        _ => Icons.Material.Outlined.WarningAmber,
+    };
+
+    private static string Number(decimal? value) => value is { } v ? v.ToString("#,0.######", CultureInfo.CurrentCulture) : "—";
+
+    private static string Utc(DateTime at) => $"{at:yyyy-MM-dd HH:mm} UTC";
+
+    // Units are data in one language; the common ones have a translation under "Unit_<unit>".
+    private string UnitText(string unit) => L[$"Unit_{unit}"] is { ResourceNotFound: false } translated ? translated.Value : unit;
+
+    private sealed record Notice(Severity Severity, string Text, string TestId);
+}

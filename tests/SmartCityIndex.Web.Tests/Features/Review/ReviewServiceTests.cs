@@ -1,0 +1,325 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using SmartCityIndex.Domain.Auditing;
+using SmartCityIndex.Domain.Submissions;
+using SmartCityIndex.Infrastructure.Identity;
+using SmartCityIndex.Infrastructure.Persistence;
+using SmartCityIndex.TestSupport;
+using SmartCityIndex.Web.Features.Account;
+using SmartCityIndex.Web.Features.Review;
+
+namespace SmartCityIndex.Web.Tests.Features.Review;
+
+[Collection(PostgresCollection.Name)]
+public sealed class ReviewServiceTests(PostgresFixture postgres)
+{
+    private static readonly DateTime DecidedAt = new(2026, 3, 2, 10, 30, 0, DateTimeKind.Utc);
+    private readonly ListLogger<ReviewService> _log = new();
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task GetQueueAsync_Default_ListsTheSubmittedOnesOfTheOpenPeriodWithTheirFlagCounts(DatabaseProvider provider)
+    {
+        var (database, graph) = await SceneAsync(provider);
+        await using var _ = database;
+
+        var queue = await Service(database, TestUsers.Evaluator(database)).GetQueueAsync(new ReviewQueueFilter());
+
+        Assert.NotNull(queue);
+        Assert.Equal(2025, queue.Year);
+        Assert.Equal(graph.SubmittedIds.Order(), queue.Rows.Select(r => r.SubmissionId).Order());
+        Assert.All(queue.Rows, r => Assert.Equal(SubmissionStatus.Submitted, r.Status));
+        Assert.All(queue.Rows, r => Assert.Equal((3, 3), (r.Answered, r.Indicators)));
+        var target = queue.Rows.Single(r => r.SubmissionId == graph.TargetId);
+        Assert.Equal(("Targetville", "目标市", "Zhejiang"), (target.CityEn, target.CityZh, target.ProvinceEn));
+        Assert.Equal((2, 1, 1), (target.Warnings, target.LargeChanges, target.Outliers));
+        Assert.All(queue.Rows.Where(r => r != target), r => Assert.Equal((0, 0, 0), (r.Warnings, r.LargeChanges, r.Outliers)));
+        Assert.Equal(14, queue.StatusCounts[SubmissionStatus.Submitted]);
+        Assert.Equal(6, queue.StatusCounts[SubmissionStatus.Approved]);
+        Assert.Equal(1, queue.StatusCounts[SubmissionStatus.Draft]);
+        Assert.Equal([2025, 2024], queue.Periods.Select(p => p.Year));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task GetQueueAsync_FilterByProvinceStatusAndSearch_NarrowsTheRows(DatabaseProvider provider)
+    {
+        var (database, graph) = await SceneAsync(provider);
+        await using var _ = database;
+        var service = Service(database, TestUsers.Evaluator(database));
+
+        var jiangsu = await service.GetQueueAsync(new ReviewQueueFilter(ProvinceEn: "Jiangsu", Status: null));
+        var approved = await service.GetQueueAsync(new ReviewQueueFilter(Status: SubmissionStatus.Approved));
+        var search = await service.GetQueueAsync(new ReviewQueueFilter(Search: "目标"));
+        var lastYear = await service.GetQueueAsync(new ReviewQueueFilter(PeriodId: jiangsu!.Periods.Single(p => p.Year == 2024).Id, Status: null));
+
+        Assert.Equal(10, jiangsu.Rows.Count);
+        Assert.All(jiangsu.Rows, r => Assert.Equal("江苏", r.ProvinceZh));
+        Assert.Equal(6, approved!.Rows.Count);
+        Assert.Equal(graph.TargetId, Assert.Single(search!.Rows).SubmissionId);
+        Assert.Equal(2024, lastYear!.Year);
+        Assert.Equal(ReviewGraph.Cities, lastYear.Rows.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task GetAsync_FlaggedSubmission_GroupsValuesByCategoryWithLastYearAndFlags(DatabaseProvider provider)
+    {
+        var (database, graph) = await SceneAsync(provider);
+        await using var _ = database;
+
+        var detail = await Service(database, TestUsers.Evaluator(database)).GetAsync(graph.TargetId);
+
+        Assert.NotNull(detail);
+        Assert.Equal(["INF", "SVC"], detail.Categories.Select(c => c.Code));
+        var rows = detail.Rows.ToDictionary(r => r.Code);
+        Assert.Equal((38m, 50m), (rows["A01"].Value, rows["A01"].LastYear));
+        Assert.Equal(new ReviewFlag(ReviewFlagKind.OutsidePlausibleRange, true, 40, 100), Assert.Single(rows["A01"].Flags));
+        Assert.Equal(new ReviewFlag(ReviewFlagKind.LargeChange, true, ChangeRatio: 0.8m), Assert.Single(rows["B01"].Flags));
+        var outlier = Assert.Single(rows["C01"].Flags);
+        Assert.Equal(ReviewFlagKind.Outlier, outlier.Kind);
+        Assert.InRange(outlier.Z!.Value, 4.0, 4.5);
+        Assert.Equal("source " + graph.Indicators.C, rows["C01"].Note);
+        Assert.Equal([(SubmissionStatus.Draft, SubmissionStatus.Submitted)], detail.History.Select(e => (e.From, e.To)));
+        Assert.True(detail.CanDecide);
+        Assert.False(detail.CanReopen);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task GetAsync_DraftOfACityWithoutLastYear_ShowsNoLastYearValueAndTheUnansweredOnes(DatabaseProvider provider)
+    {
+        var (database, graph) = await SceneAsync(provider);
+        await using var _ = database;
+
+        var detail = await Service(database, TestUsers.Evaluator(database)).GetAsync(graph.DraftId);
+
+        Assert.NotNull(detail);
+        Assert.All(detail.Rows, r => Assert.Null(r.LastYear));
+        Assert.Equal((1, 3), (detail.Answered, detail.Total));
+        Assert.Equal(900_000m, detail.Rows.Single(r => r.Code == "C01").Value);
+        Assert.Empty(detail.History);
+        Assert.False(detail.CanDecide);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ApproveAsync_Submitted_LocksItKeepsTheValuesAndWritesHistoryAndAudit(DatabaseProvider provider)
+    {
+        var (database, graph) = await SceneAsync(provider);
+        await using var _ = database;
+        var service = Service(database, TestUsers.Evaluator(database));
+        var stamp = (await service.GetAsync(graph.TargetId))!.ConcurrencyStamp;
+
+        var outcome = await service.ApproveAsync(graph.TargetId, stamp, "Checked against the yearbook");
+
+        Assert.Equal(ReviewOutcome.Done, outcome);
+        await using var check = database.CreateContext();
+        var saved = await check.Submissions.Include(s => s.Values).Include(s => s.Events).SingleAsync(s => s.Id == graph.TargetId);
+        Assert.Equal(SubmissionStatus.Approved, saved.Status);
+        Assert.False(saved.IsEditable);
+        Assert.Equal([38m, 180m, 5000m], saved.Values.OrderBy(v => v.IndicatorId).Select(v => v.Value!.Value));
+        Assert.NotEqual(stamp, saved.ConcurrencyStamp);
+        var step = saved.Events.OrderBy(e => e.At).Last();
+        Assert.Equal((DemoAccounts.Evaluator, DecidedAt, SubmissionStatus.Submitted, SubmissionStatus.Approved, "Checked against the yearbook"),
+            (step.Actor, step.At, step.From, step.To, step.Comment));
+        var audit = Assert.Single(await check.AuditEntries.ToListAsync());
+        Assert.Equal((DemoAccounts.Evaluator, "Submission", graph.TargetId.ToString(), "Approved", AuditChannel.Form),
+            (audit.UserName, audit.EntityType, audit.EntityId, audit.Action, audit.Channel));
+        Assert.Contains("\"Submitted\"", audit.OldValues);
+        Assert.Contains("\"Approved\"", audit.NewValues);
+        Assert.Contains(_log.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("approved submission"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ReturnAsync_WithValueComments_SetsTheCommentsOnThoseValuesAndWritesHistoryAndAudit(DatabaseProvider provider)
+    {
+        var (database, graph) = await SceneAsync(provider);
+        await using var _ = database;
+        var service = Service(database, TestUsers.Evaluator(database));
+        var stamp = (await service.GetAsync(graph.TargetId))!.ConcurrencyStamp;
+
+        var outcome = await service.ReturnAsync(graph.TargetId, stamp, "Please check A and B.",
+            new Dictionary<int, string> { [graph.Indicators.A] = "Below the plausible range: source?", [graph.Indicators.B] = "  ", [999_999] = "not ours" });
+
+        Assert.Equal(ReviewOutcome.Done, outcome);
+        await using var check = database.CreateContext();
+        var saved = await check.Submissions.Include(s => s.Values).Include(s => s.Events).SingleAsync(s => s.Id == graph.TargetId);
+        Assert.Equal(SubmissionStatus.Returned, saved.Status);
+        Assert.True(saved.IsEditable);
+        var comments = saved.Values.ToDictionary(v => v.IndicatorId, v => v.ReviewComment);
+        Assert.Equal(3, comments.Count);
+        Assert.Equal("Below the plausible range: source?", comments[graph.Indicators.A]);
+        Assert.Null(comments[graph.Indicators.B]);
+        Assert.Null(comments[graph.Indicators.C]);
+        var step = saved.Events.OrderBy(e => e.At).Last();
+        Assert.Equal((SubmissionStatus.Submitted, SubmissionStatus.Returned, "Please check A and B."), (step.From, step.To, step.Comment));
+        var audit = Assert.Single(await check.AuditEntries.ToListAsync());
+        Assert.Equal(("Returned", AuditChannel.Form), (audit.Action, audit.Channel));
+        Assert.Contains("A01", audit.NewValues);
+
+        // The page shows the history line and the comment.
+        var detail = await service.GetAsync(graph.TargetId);
+        Assert.Equal(SubmissionStatus.Returned, detail!.History[^1].To);
+        Assert.Equal("Below the plausible range: source?", detail.Rows.Single(r => r.Code == "A01").ReviewComment);
+        Assert.False(detail.CanDecide);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ReturnAsync_WithoutComment_IsRefusedAndNothingChanges(DatabaseProvider provider)
+    {
+        var (database, graph) = await SceneAsync(provider);
+        await using var _ = database;
+        var service = Service(database, TestUsers.Evaluator(database));
+        var stamp = (await service.GetAsync(graph.TargetId))!.ConcurrencyStamp;
+
+        var outcome = await service.ReturnAsync(graph.TargetId, stamp, "   ", new Dictionary<int, string> { [graph.Indicators.A] = "x" });
+
+        Assert.Equal(ReviewOutcome.CommentRequired, outcome);
+        await AssertUnchangedAsync(database, graph.TargetId, SubmissionStatus.Submitted, stamp);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ReopenAsync_AsEvaluator_IsNotAllowedLoggedAndNothingChanges(DatabaseProvider provider)
+    {
+        var (database, graph) = await SceneAsync(provider);
+        await using var _ = database;
+        var service = Service(database, TestUsers.Evaluator(database));
+        var detail = (await service.GetAsync(graph.ApprovedId))!;
+
+        var outcome = await service.ReopenAsync(graph.ApprovedId, detail.ConcurrencyStamp, "Wrong unit in B");
+
+        Assert.False(detail.CanReopen);
+        Assert.Equal(ReviewOutcome.NotAllowed, outcome);
+        await AssertUnchangedAsync(database, graph.ApprovedId, SubmissionStatus.Approved, detail.ConcurrencyStamp);
+        Assert.Contains(_log.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains(DemoAccounts.Evaluator) && e.Message.Contains($"submission {graph.ApprovedId}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ReopenAsync_AsAdmin_NeedsAReasonThenReturnsItToTheCity(DatabaseProvider provider)
+    {
+        var (database, graph) = await SceneAsync(provider);
+        await using var _ = database;
+        var service = Service(database, TestUsers.Admin(database));
+        var detail = (await service.GetAsync(graph.ApprovedId))!;
+
+        var withoutReason = await service.ReopenAsync(graph.ApprovedId, detail.ConcurrencyStamp, " ");
+        await AssertUnchangedAsync(database, graph.ApprovedId, SubmissionStatus.Approved, detail.ConcurrencyStamp);
+        var withReason = await service.ReopenAsync(graph.ApprovedId, detail.ConcurrencyStamp, "Wrong unit in B");
+
+        Assert.True(detail.CanReopen);
+        Assert.Equal(ReviewOutcome.CommentRequired, withoutReason);
+        Assert.Equal(ReviewOutcome.Done, withReason);
+        await using var check = database.CreateContext();
+        var saved = await check.Submissions.Include(s => s.Events).SingleAsync(s => s.Id == graph.ApprovedId);
+        Assert.Equal(SubmissionStatus.Returned, saved.Status);
+        var step = saved.Events.OrderBy(e => e.At).Last();
+        Assert.Equal((DemoAccounts.Admin, SubmissionStatus.Approved, SubmissionStatus.Returned, "Wrong unit in B"), (step.Actor, step.From, step.To, step.Comment));
+        Assert.Equal("Reopened", Assert.Single(await check.AuditEntries.ToListAsync()).Action);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task EveryMethod_AsOfficial_IsRefusedLoggedAndNothingChanges(DatabaseProvider provider)
+    {
+        var (database, graph) = await SceneAsync(provider);
+        await using var _ = database;
+        var stamp = (await Service(database, TestUsers.Evaluator(database)).GetAsync(graph.TargetId))!.ConcurrencyStamp;
+        var official = Service(database, TestUsers.Official(database));
+
+        var queue = await official.GetQueueAsync(new ReviewQueueFilter());
+        var detail = await official.GetAsync(graph.TargetId);
+        var approve = await official.ApproveAsync(graph.TargetId, stamp);
+        var returned = await official.ReturnAsync(graph.TargetId, stamp, "I would like to change it");
+        var reopen = await official.ReopenAsync(graph.ApprovedId, Guid.Empty, "reason");
+
+        Assert.Null(queue);
+        Assert.Null(detail);
+        Assert.Equal(new[] { ReviewOutcome.NotFound, ReviewOutcome.NotFound, ReviewOutcome.NotFound }, new[] { approve, returned, reopen });
+        await AssertUnchangedAsync(database, graph.TargetId, SubmissionStatus.Submitted, stamp);
+        var warnings = _log.Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message).ToList();
+        Assert.Equal(5, warnings.Count);
+        Assert.All(warnings, w => Assert.Contains(DemoAccounts.HangzhouOfficial, w));
+        Assert.Contains(warnings, w => w.Contains($"submission {graph.TargetId}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ApproveAsync_StampChangedByAnotherContext_IsAConflictAndNothingIsWritten(DatabaseProvider provider)
+    {
+        var (database, graph) = await SceneAsync(provider);
+        await using var _ = database;
+        var service = Service(database, TestUsers.Evaluator(database));
+        var seen = (await service.GetAsync(graph.TargetId))!.ConcurrencyStamp;
+        Guid theirs;
+        await using (var other = database.CreateContext())
+        {
+            var submission = await other.Submissions.SingleAsync(s => s.Id == graph.TargetId);
+            theirs = Guid.NewGuid();
+            other.Entry(submission).Property(s => s.ConcurrencyStamp).CurrentValue = theirs;
+            await other.SaveChangesAsync();
+        }
+
+        var outcome = await service.ApproveAsync(graph.TargetId, seen);
+
+        Assert.Equal(ReviewOutcome.Conflict, outcome);
+        await AssertUnchangedAsync(database, graph.TargetId, SubmissionStatus.Submitted, theirs);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ReturnAsync_AfterAnotherEvaluatorApproved_IsAConflictAndTheApprovalStands(DatabaseProvider provider)
+    {
+        var (database, graph) = await SceneAsync(provider);
+        await using var _ = database;
+        var mine = Service(database, TestUsers.Evaluator(database));
+        var theirs = Service(database, TestUsers.Admin(database));
+        var seen = (await mine.GetAsync(graph.TargetId))!.ConcurrencyStamp;
+        Assert.Equal(ReviewOutcome.Done, await theirs.ApproveAsync(graph.TargetId, seen));
+
+        var outcome = await mine.ReturnAsync(graph.TargetId, seen, "Too late", new Dictionary<int, string> { [graph.Indicators.A] = "x" });
+
+        Assert.Equal(ReviewOutcome.Conflict, outcome);
+        await using var check = database.CreateContext();
+        var saved = await check.Submissions.Include(s => s.Values).SingleAsync(s => s.Id == graph.TargetId);
+        Assert.Equal(SubmissionStatus.Approved, saved.Status);
+        Assert.All(saved.Values, v => Assert.Null(v.ReviewComment));
+        Assert.Equal("Approved", Assert.Single(await check.AuditEntries.ToListAsync()).Action);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task GetAsync_UnknownId_IsNull(DatabaseProvider provider)
+    {
+        var (database, _) = await SceneAsync(provider);
+        await using var __ = database;
+
+        Assert.Null(await Service(database, TestUsers.Evaluator(database)).GetAsync(987_654));
+        Assert.Equal(ReviewOutcome.NotFound, await Service(database, TestUsers.Evaluator(database)).ApproveAsync(987_654, Guid.Empty));
+    }
+
+    private async Task<(TestDatabase Database, ReviewGraph Graph)> SceneAsync(DatabaseProvider provider)
+    {
+        var database = await (await TestDatabase.CreateAsync(provider, postgres.Cluster)).MigrateAsync();
+        return (database, await ReviewGraph.SaveAsync(database));
+    }
+
+    private ReviewService Service(TestDatabase database, CurrentUser user) =>
+        new(new ContextFactory(database), user, new FakeTimeProvider(new DateTimeOffset(DecidedAt)), _log);
+
+    private static async Task AssertUnchangedAsync(TestDatabase database, int submissionId, SubmissionStatus status, Guid stamp)
+    {
+        await using var check = database.CreateContext();
+        var saved = await check.Submissions.Include(s => s.Values).Include(s => s.Events).SingleAsync(s => s.Id == submissionId);
+        Assert.Equal(status, saved.Status);
+        Assert.Equal(stamp, saved.ConcurrencyStamp);
+        Assert.All(saved.Values, v => Assert.Null(v.ReviewComment));
+        Assert.DoesNotContain(saved.Events, e => e.At == DecidedAt);
+        Assert.Empty(await check.AuditEntries.ToListAsync());
+    }
+}

@@ -39,6 +39,7 @@ public static class DependencyInjection
 
         builder.Services.AddScoped<FrameworkOverviewService>();
         builder.Services.AddScoped<CityDirectoryService>();
+        builder.Services.AddScoped<Features.Users.UserAdministrationService>();
         return builder;
     }
 

@@ -6,14 +6,13 @@ namespace SmartCityIndex.Web.Tests.EndToEnd;
 /// <summary>Signing in through the sign-in page, as a person would, and waiting for the page to become interactive.</summary>
 internal static class BrowserSignIn
 {
-    public static async Task<IPage> OpenAsAsync(IBrowser browser, Uri baseAddress, string email, string path, string locale = "en-US",
-        string password = DemoAccounts.Password)
+    public static async Task<IPage> OpenAsAsync(IBrowser browser, Uri baseAddress, string email, string path, string locale = "en-US")
     {
         var context = await browser.NewContextAsync(new() { Locale = locale });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(baseAddress, $"/account/login?ReturnUrl={Uri.EscapeDataString(path)}").ToString());
         await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(password);
+        await page.Locator("#password").FillAsync(DemoAccounts.Password);
         await page.GetByTestId("sign-in").ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path.Split('?')[0]);
         await WaitForCircuitAsync(page);

@@ -14,11 +14,12 @@ public static class Cli
     /// one line here.
     /// </summary>
     public static RootCommand CreateRootCommand() =>
-        new("sci: score units (cities, regions, countries) on a composite index the way COINr does, and derive weights.")
+        new("sci: score units (cities, regions, countries) on a composite index the way COINr does, derive weights, and create the portal's accounts.")
         {
             ScoreCommand.Create(),
             WeightsCommand.Create(),
             SensitivityCommand.Create(),
+            UsersCommand.Create(),
         };
 
     /// <summary>

@@ -93,4 +93,24 @@ internal static class CommandSupport
         });
         return command;
     }
+
+    /// <summary>The same for a command that works asynchronously (the database commands).</summary>
+    public static Command WithAction(this Command command, Func<ParseResult, TextWriter, TextWriter, CancellationToken, Task<int>> run)
+    {
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            try
+            {
+                return await run(parseResult, output, error, cancellationToken);
+            }
+            catch (Exception e) when (e is DomainException or InputException)
+            {
+                await error.WriteLineAsync(e.Message);
+                return InputError;
+            }
+        });
+        return command;
+    }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartCityIndex.Infrastructure.Persistence;
 using SmartCityIndex.TestSupport;
+using SmartCityIndex.Web.Features.Account;
 
 namespace SmartCityIndex.Web.Tests.Infrastructure;
 
@@ -38,6 +39,8 @@ public sealed class PortalFactory(TestDatabase database, bool seedDemoData = tru
             ["ConnectionStrings:SmartCityIndex"] = database.ConnectionString,
             ["Database:SeedDemoData"] = seedDemoData.ToString(),
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // Sessions of disabled users end after a second rather than a minute, so tests can see it happen.
+            [AuthenticationSetup.RevalidationSecondsKey] = "1",
         }));
     }
 }

@@ -8,16 +8,19 @@ using SmartCityIndex.Infrastructure.Identity;
 namespace SmartCityIndex.Web.Features.Account;
 
 /// <summary>
-/// Checks an open circuit's user every minute: a disabled user, a changed security stamp (roles changed, password
-/// changed) or the 8-hour limit ends the circuit's authentication, and the page sends the user to sign in.
+/// Checks an open circuit's user every minute (<see cref="AuthenticationSetup.RevalidationSecondsKey"/>): a disabled
+/// user, a changed security stamp (roles changed, password changed) or the 8-hour limit ends the circuit's
+/// authentication, and the page sends the user to sign in.
 /// </summary>
 internal sealed class RevalidatingIdentityStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopeFactory,
-    IOptions<IdentityOptions> options)
+    IOptions<IdentityOptions> options,
+    IOptions<SecurityStampValidatorOptions> stampOptions)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => AuthenticationSetup.RevalidationInterval;
+    // The same interval as the cookies' security stamp check (configurable for tests).
+    protected override TimeSpan RevalidationInterval => stampOptions.Value.ValidationInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
     {

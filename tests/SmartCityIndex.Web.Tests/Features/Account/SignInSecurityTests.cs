@@ -1,0 +1,71 @@
+using System.Net;
+using SmartCityIndex.Infrastructure.Identity;
+using SmartCityIndex.Web.Features.Users;
+using SmartCityIndex.Web.Tests.Features.Users;
+using SmartCityIndex.Web.Tests.Infrastructure;
+
+namespace SmartCityIndex.Web.Tests.Features.Account;
+
+/// <summary>Lockout after failed sign-ins, and what disabling an account does to its sign-in and its open session, over HTTP.</summary>
+public sealed class SignInSecurityTests(InMemoryPortalFixture fixture) : IClassFixture<InMemoryPortalFixture>
+{
+    private const string WrongPassword = "not the right passphrase";
+
+    [Fact]
+    public async Task SignIn_FiveWrongPasswords_LocksOutSoTheRightPasswordIsRefused()
+    {
+        using var client = SignIn.Client(fixture.Factory);
+        var failures = new List<string>();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            failures.Add(await ErrorOfAsync(await SignIn.PostAsync(client, DemoAccounts.GuangdongOfficial, WrongPassword)));
+        }
+
+        var sixth = await SignIn.PostAsync(client, DemoAccounts.GuangdongOfficial, DemoAccounts.Password);
+
+        Assert.All(failures[..4], f => Assert.Equal("The e-mail or password is not correct.", f));
+        Assert.Equal(HttpStatusCode.OK, sixth.StatusCode);
+        Assert.Equal("Too many failed attempts: this account is locked for 15 minutes.", await ErrorOfAsync(sixth));
+        Assert.False(sixth.Headers.Contains("Set-Cookie") && sixth.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("sci.auth=", StringComparison.Ordinal)));
+        var row = Assert.Single(await ListUsersAsync(), r => r.Email == DemoAccounts.GuangdongOfficial);
+        Assert.InRange(row.LockedOutUntil!.Value, DateTimeOffset.UtcNow.AddMinutes(14), DateTimeOffset.UtcNow.AddMinutes(15));
+    }
+
+    [Fact]
+    public async Task Get_SessionOfAUserDisabledMeanwhile_RedirectsToSignInAfterTheRevalidationInterval()
+    {
+        using var client = await SignIn.AsAsync(fixture.Factory, DemoAccounts.HangzhouOfficial);
+        var before = await client.GetAsync("/cities");
+
+        await AsAdmin.DisableAsync(fixture.Factory.Services, DemoAccounts.HangzhouOfficial);
+        // The cookie is checked against the security stamp once per interval: 1 s in the test portal, 1 min in production.
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        var after = await client.GetAsync("/cities");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Equal("/account/login", after.Headers.Location?.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task SignIn_DisabledUser_RefusedLikeAWrongPassword()
+    {
+        await AsAdmin.DisableAsync(fixture.Factory.Services, DemoAccounts.Evaluator);
+        using var client = SignIn.Client(fixture.Factory);
+
+        var response = await SignIn.PostAsync(client, DemoAccounts.Evaluator, DemoAccounts.Password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("The e-mail or password is not correct.", await ErrorOfAsync(response));
+    }
+
+    private static async Task<string> ErrorOfAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        var match = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"login-error\"[^>]*>(?:<[^>]+>)*([^<]+)<");
+        Assert.True(match.Success, $"no sign-in error on the page ({response.StatusCode})");
+        return WebUtility.HtmlDecode(match.Groups[1].Value).Trim();
+    }
+
+    private Task<IReadOnlyList<UserRow>> ListUsersAsync() => AsAdmin.RunAsync(fixture.Factory.Services, (users, admin) => users.ListAsync(admin));
+}

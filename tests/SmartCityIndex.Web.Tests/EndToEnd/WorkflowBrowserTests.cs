@@ -9,8 +9,7 @@ namespace SmartCityIndex.Web.Tests.EndToEnd;
 /// The whole round trip in the browser, as the issue tells it: an official submits, an evaluator returns one value
 /// with a comment, the official fixes it and resubmits, the evaluator approves and the form is locked.
 /// </summary>
-public sealed class WorkflowBrowserTests(SeededPortalFixture portal, BrowserFixture browser)
-    : IClassFixture<SeededPortalFixture>, IClassFixture<BrowserFixture>
+public abstract class WorkflowBrowserTests(SeededPortal portal, BrowserFixture browser)
 {
     private const string City = "CN-HZ";
 
@@ -104,3 +103,11 @@ public sealed class WorkflowBrowserTests(SeededPortalFixture portal, BrowserFixt
                       select s.Id).SingleAsync();
     }
 }
+
+/// <summary>The round trip on the embedded SQLite database.</summary>
+public sealed class WorkflowOnSqliteBrowserTests(SeededPortalFixture portal, BrowserFixture browser)
+    : WorkflowBrowserTests(portal, browser), IClassFixture<SeededPortalFixture>, IClassFixture<BrowserFixture>;
+
+/// <summary>The round trip on PostgreSQL, as in production.</summary>
+public sealed class WorkflowOnPostgresBrowserTests(SeededPostgresPortalFixture portal, BrowserFixture browser)
+    : WorkflowBrowserTests(portal, browser), IClassFixture<SeededPostgresPortalFixture>, IClassFixture<BrowserFixture>;

@@ -3,8 +3,8 @@ using SmartCityIndex.TestSupport;
 
 namespace SmartCityIndex.Web.Tests.Infrastructure;
 
-/// <summary>The portal with the demo data on a temporary SQLite file, served on Kestrel, shared by a test class.</summary>
-public sealed class SeededPortalFixture : IAsyncLifetime
+/// <summary>The portal with the demo data and accounts, served on Kestrel, shared by a test class.</summary>
+public abstract class SeededPortal : IAsyncLifetime
 {
     private TestDatabase? _database;
 
@@ -14,19 +14,48 @@ public sealed class SeededPortalFixture : IAsyncLifetime
 
     public HttpClient CreateClient() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseAddress };
 
+    protected abstract Task<TestDatabase> CreateDatabaseAsync();
+
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+        _database = await CreateDatabaseAsync();
         Factory = new PortalFactory(_database);
         BaseAddress = await Factory.StartOnKestrelAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Factory.DisposeAsync();
         if (_database is not null)
         {
             await _database.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>On a temporary SQLite file (the embedded default).</summary>
+public sealed class SeededPortalFixture : SeededPortal
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+}
+
+/// <summary>On a throwaway PostgreSQL cluster of its own (production's database).</summary>
+public sealed class SeededPostgresPortalFixture : SeededPortal
+{
+    private PostgresCluster? _cluster;
+
+    protected override async Task<TestDatabase> CreateDatabaseAsync()
+    {
+        _cluster = await PostgresCluster.StartAsync();
+        return await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql, _cluster);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
         }
     }
 }

@@ -26,6 +26,7 @@ public abstract class WorkflowBrowserTests(SeededPortal portal, BrowserFixture b
         var official = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.HangzhouOfficial, form, chinese);
         await FillWithLastYearAsync(official);
         await official.GetByTestId("submit").ClickAsync();
+        await Assertions.Expect(official.GetByTestId("submit-problems")).ToHaveCountAsync(0);
         await Assertions.Expect(official.GetByTestId("status")).ToHaveTextAsync(T("Submitted", "已提交"));
         await official.Context.CloseAsync();
 
@@ -107,7 +108,3 @@ public abstract class WorkflowBrowserTests(SeededPortal portal, BrowserFixture b
 /// <summary>The round trip on the embedded SQLite database.</summary>
 public sealed class WorkflowOnSqliteBrowserTests(SeededPortalFixture portal, BrowserFixture browser)
     : WorkflowBrowserTests(portal, browser), IClassFixture<SeededPortalFixture>, IClassFixture<BrowserFixture>;
-
-/// <summary>The round trip on PostgreSQL, as in production.</summary>
-public sealed class WorkflowOnPostgresBrowserTests(SeededPostgresPortalFixture portal, BrowserFixture browser)
-    : WorkflowBrowserTests(portal, browser), IClassFixture<SeededPostgresPortalFixture>, IClassFixture<BrowserFixture>;

@@ -183,7 +183,15 @@ public sealed class SubmissionEntryService(
         var from = submission.Status;
         submission.Submit(access.UserName, now);
         context.Record(access.UserName, now, nameof(Submission), submission.Id, "Submitted", new { status = from.ToString() }, new { status = submission.Status.ToString() }, AuditChannel.Form);
-        await context.SaveChangesAsync(ct);
+        try
+        {
+            await context.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return [new SubmitProblem("—", text["ChangedMeanwhile"].Value)];
+        }
+
         logger.LogInformation("{User} submitted {City} {Year}", access.UserName, city.Code, period.Year);
         return [];
     }

@@ -101,13 +101,5 @@ public sealed class DataEntryBrowserTests(SeededPortalFixture portal, BrowserFix
 
     private static ILocator Row(IPage page, string code) => page.GetByTestId($"row-{code}");
 
-    /// <summary>Removes Hangzhou's submission of the open year from the demo data, so the test starts from "not started".</summary>
-    private async Task<int> StartFreshAsync()
-    {
-        await using var context = portal.Factory.Database.CreateContext();
-        var period = await context.ReportingPeriods.Where(p => p.Status == Domain.Periods.PeriodStatus.Open).OrderByDescending(p => p.Year).FirstAsync();
-        var city = await context.Cities.SingleAsync(c => c.Code == City);
-        await context.Submissions.Where(s => s.CityId == city.Id && s.ReportingPeriodId == period.Id).ExecuteDeleteAsync();
-        return period.Year;
-    }
+    private Task<int> StartFreshAsync() => SeededServices.StartFreshAsync(portal.Factory.Database, City);
 }

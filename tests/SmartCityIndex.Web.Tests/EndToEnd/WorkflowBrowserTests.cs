@@ -85,14 +85,7 @@ public abstract class WorkflowBrowserTests(SeededPortal portal, BrowserFixture b
         await Assertions.Expect(page.GetByTestId("save-status")).Not.ToContainTextAsync("…");
     }
 
-    private async Task<int> StartFreshAsync()
-    {
-        await using var context = portal.Factory.Database.CreateContext();
-        var period = await context.ReportingPeriods.Where(p => p.Status == Domain.Periods.PeriodStatus.Open).OrderByDescending(p => p.Year).FirstAsync();
-        var city = await context.Cities.SingleAsync(c => c.Code == City);
-        await context.Submissions.Where(s => s.CityId == city.Id && s.ReportingPeriodId == period.Id).ExecuteDeleteAsync();
-        return period.Year;
-    }
+    private Task<int> StartFreshAsync() => SeededServices.StartFreshAsync(portal.Factory.Database, City);
 
     private async Task<int> SubmissionIdAsync(int year)
     {

@@ -41,7 +41,10 @@ internal sealed class SeededServices(TestDatabase database, PortalFactory factor
     }
 
     /// <summary>Deletes the city's submission of the open year, so that a test starts from "not started"; returns the year.</summary>
-    public async Task<int> FreshYearAsync(string cityCode)
+    public Task<int> FreshYearAsync(string cityCode) => StartFreshAsync(database, cityCode);
+
+    /// <summary>The same on any test database: the demo data come with a submission for every city.</summary>
+    public static async Task<int> StartFreshAsync(TestDatabase database, string cityCode)
     {
         await using var context = database.CreateContext();
         var period = await context.ReportingPeriods.Where(p => p.Status == Domain.Periods.PeriodStatus.Open).OrderByDescending(p => p.Year).FirstAsync();

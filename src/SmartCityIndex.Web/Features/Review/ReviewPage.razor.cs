@@ -136,7 +136,7 @@ public sealed partial class ReviewPage
                     // Reload, keep what the evaluator typed, and say clearly that nothing was saved.
                     if (await LoadAsync())
                     {
-                        _notice = new Notice(Severity.Warning, L["Review_Conflict", L[$"Review_Status_{_detail!.Status}"]], "conflict");
+                        _notice = new Notice(Severity.Warning, L["Review_Conflict", L[$"Status_{_detail!.Status}"]], "conflict");
                     }
 
                     break;

@@ -8,6 +8,7 @@ using SmartCityIndex.Infrastructure.Persistence;
 using SmartCityIndex.TestSupport;
 using SmartCityIndex.Web.Features.Account;
 using SmartCityIndex.Web.Features.Review;
+using SmartCityIndex.Web.Tests.Infrastructure;
 
 namespace SmartCityIndex.Web.Tests.Features.Review;
 

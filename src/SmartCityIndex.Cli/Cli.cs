@@ -20,6 +20,7 @@ public static class Cli
             WeightsCommand.Create(),
             SensitivityCommand.Create(),
             UsersCommand.Create(),
+            SeedCommand.Create(),
         };
 
     /// <summary>

@@ -23,7 +23,7 @@ internal sealed record DatabaseTarget(DatabaseProvider Provider, string Connecti
     /// Reads the provider name (null means SQLite, the portal's default) and the connection string, the same settings
     /// as the portal's <c>Database:Provider</c> and <c>ConnectionStrings:SmartCityIndex</c>.
     /// </summary>
-    public static DatabaseTarget Resolve(string? providerName, string? connectionString)
+    public static DatabaseTarget Resolve(string? providerName, string? connectionString, bool mayCreate = false)
     {
         var provider = DatabaseProvider.Sqlite;
         if (!string.IsNullOrWhiteSpace(providerName) && !Enum.TryParse(providerName.Trim(), ignoreCase: true, out provider))
@@ -41,7 +41,7 @@ internal sealed record DatabaseTarget(DatabaseProvider Provider, string Connecti
                   "--connection \"Host=db;Database=sci;Username=sci;Password=...\".");
         }
 
-        if (provider == DatabaseProvider.Sqlite)
+        if (provider == DatabaseProvider.Sqlite && !mayCreate)
         {
             // A mistyped path would otherwise create a new, empty database with just this account in it.
             var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
@@ -116,7 +116,8 @@ internal static class PortalAccounts
             : $"Created the {account.Role} account {account.Email}.";
     }
 
-    private static ServiceProvider BuildServices(DatabaseTarget database)
+    /// <summary>The portal's database services (context factory, Identity, the demo seeder) without the web host.</summary>
+    public static ServiceProvider BuildServices(DatabaseTarget database)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -126,6 +127,7 @@ internal static class PortalAccounts
         // Identity's token providers need data protection; the command line never issues a token, so keys in memory do.
         services.AddSingleton<IDataProtectionProvider, EphemeralDataProtectionProvider>();
         services.AddPortalIdentity();
+        services.AddTransient<SmartCityIndex.Infrastructure.Seeding.DemoSeeder>();
         return services.BuildServiceProvider();
     }
 

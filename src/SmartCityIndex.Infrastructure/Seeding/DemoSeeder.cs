@@ -15,6 +15,8 @@ namespace SmartCityIndex.Infrastructure.Seeding;
 /// 36 real Chinese cities, and synthetic but plausible values for the last three reporting years, with a mix of
 /// approved, submitted, returned and draft submissions in the latest one. The values are made up.
 /// Safe to run any number of times: it adds only what is missing, in one transaction.
+/// A larger <see cref="DemoSize"/> adds synthetic cities (codes <c>SY-0001</c> on) and earlier years, for measuring
+/// the portal at the size of a national evaluation (<c>sci seed --cities 1000 --years 5</c>).
 /// </summary>
 public sealed class DemoSeeder(IDbContextFactory<SmartCityIndexDbContext> contextFactory, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
@@ -28,15 +30,19 @@ public sealed class DemoSeeder(IDbContextFactory<SmartCityIndexDbContext> contex
         ("SVC", "Urban services and management", "城市服务与管理"),
     ];
 
-    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    public async Task SeedAsync(CancellationToken cancellationToken = default) => await SeedAsync(DemoSize.Default, cancellationToken);
+
+    /// <summary>Seeds at least <paramref name="size"/>: that many cities (real ones first) and years of data.</summary>
+    public async Task SeedAsync(DemoSize size, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(size);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
 
         var framework = await EnsureFrameworkAsync(context, now, cancellationToken);
-        var cities = await EnsureCitiesAsync(context, cancellationToken);
-        var periods = await EnsurePeriodsAsync(context, framework, now, cancellationToken);
+        var cities = await EnsureCitiesAsync(context, size.Cities, cancellationToken);
+        var periods = await EnsurePeriodsAsync(context, framework, size.Years, now, cancellationToken);
         var added = await EnsureSubmissionsAsync(context, framework, cities, periods, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
@@ -88,10 +94,11 @@ public sealed class DemoSeeder(IDbContextFactory<SmartCityIndexDbContext> contex
         _ => new ValueRange(0, 1_000_000_000),
     };
 
-    private static async Task<List<City>> EnsureCitiesAsync(SmartCityIndexDbContext context, CancellationToken ct)
+    private static async Task<List<City>> EnsureCitiesAsync(SmartCityIndexDbContext context, int size, CancellationToken ct)
     {
         var existing = await context.Cities.ToDictionaryAsync(c => c.Code, ct);
-        foreach (var row in CsvLines.ReadEmbedded("demo-cities.csv").Where(r => !existing.ContainsKey(r["code"])))
+        var real = CsvLines.ReadEmbedded("demo-cities.csv").ToList();
+        foreach (var row in real.Where(r => !existing.ContainsKey(r["code"])))
         {
             var city = new City(row["code"], row["name_en"], row["name_zh"], row["province_en"], row["province_zh"],
                 long.Parse(row["population"], CultureInfo.InvariantCulture), Enum.Parse<CityTier>(row["tier"]));
@@ -99,15 +106,32 @@ public sealed class DemoSeeder(IDbContextFactory<SmartCityIndexDbContext> contex
             existing[city.Code] = city;
         }
 
+        // Synthetic cities beyond the real ones, spread over the same provinces and tiers.
+        CityTier[] tiers = [CityTier.Second, CityTier.Third, CityTier.Third, CityTier.Fourth, CityTier.Fourth, CityTier.Fifth, CityTier.NewFirst];
+        for (var n = 1; n <= size - real.Count; n++)
+        {
+            var code = $"SY-{n:D4}";
+            if (existing.ContainsKey(code))
+            {
+                continue;
+            }
+
+            var province = real[n % real.Count];
+            var city = new City(code, $"Synthetic city {n:D4}", $"合成城市{n:D4}", province["province_en"], province["province_zh"],
+                200_000 + (n * 7_919L % 5_000_000), tiers[n % tiers.Length]);
+            context.Cities.Add(city);
+            existing[code] = city;
+        }
+
         await context.SaveChangesAsync(ct);
         return [.. existing.Values.OrderBy(c => c.Code, StringComparer.Ordinal)];
     }
 
-    private static async Task<List<ReportingPeriod>> EnsurePeriodsAsync(SmartCityIndexDbContext context, IndicatorFramework framework, DateTime now, CancellationToken ct)
+    private static async Task<List<ReportingPeriod>> EnsurePeriodsAsync(SmartCityIndexDbContext context, IndicatorFramework framework, int years, DateTime now, CancellationToken ct)
     {
         var latest = now.Year - 1;
         var existing = await context.ReportingPeriods.ToDictionaryAsync(p => p.Year, ct);
-        for (var year = latest - YearsOfData + 1; year <= latest; year++)
+        for (var year = latest - years + 1; year <= latest; year++)
         {
             if (existing.ContainsKey(year))
             {
@@ -172,9 +196,12 @@ public sealed class DemoSeeder(IDbContextFactory<SmartCityIndexDbContext> contex
                 context.Submissions.Add(submission);
                 added++;
             }
+
+            // A period at a time, so that a thousand cities do not pile up in the change tracker.
+            await context.SaveChangesAsync(ct);
+            context.ChangeTracker.Clear();
         }
 
-        await context.SaveChangesAsync(ct);
         return added;
     }
 
@@ -198,4 +225,11 @@ public sealed class DemoSeeder(IDbContextFactory<SmartCityIndexDbContext> contex
     }
 
     private static decimal Decimal(string text) => decimal.Parse(text, CultureInfo.InvariantCulture);
+}
+
+/// <summary>How much demo data to seed: at least this many cities (the 36 real ones, then synthetic) and years.</summary>
+public sealed record DemoSize(int Cities, int Years)
+{
+    /// <summary>The portal's own demo: the real cities, three years.</summary>
+    public static readonly DemoSize Default = new(0, DemoSeeder.YearsOfData);
 }

@@ -15,9 +15,6 @@ namespace SmartCityIndex.Cli.Portal;
 /// </summary>
 internal static class PortalSeeding
 {
-    /// <summary>The official of every city, created with the demo password.</summary>
-    public const string AllCitiesOfficial = "official.all@sci.demo";
-
     public static async Task<string> SeedAsync(DatabaseTarget database, DemoSize size, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
@@ -31,7 +28,7 @@ internal static class PortalSeeding
             var accounts = scope.ServiceProvider.GetRequiredService<AccountSeeder>();
             await accounts.SeedAsync(demo: true, cancellationToken);
             var codes = await context.Cities.Select(c => c.Code).ToListAsync(cancellationToken);
-            var official = await accounts.EnsureUserAsync(AllCitiesOfficial, "Official of every city (demo)", PortalRoles.Official, codes, DemoAccounts.Password, cancellationToken);
+            var official = await accounts.EnsureUserAsync(DemoAccounts.AllCitiesOfficial, "Official of every city (demo)", PortalRoles.Official, codes, DemoAccounts.Password, cancellationToken);
             await AssignEveryCityAsync(context, official.Id, cancellationToken);
 
             var cities = await context.Cities.CountAsync(cancellationToken);
@@ -40,7 +37,7 @@ internal static class PortalSeeding
             var values = await context.IndicatorValues.CountAsync(cancellationToken);
             return $"The {database.Provider} database holds {cities} cities, {periods} reporting periods, {submissions} submissions " +
                 $"and {values} values ({watch.Elapsed.TotalSeconds:F1} s). The values are synthetic demo data. Demo accounts, " +
-                $"with the demo password: {string.Join(", ", DemoAccounts.All.Select(a => a.Email))}, {AllCitiesOfficial}.";
+                $"with the demo password: {string.Join(", ", DemoAccounts.All.Select(a => a.Email))}, {DemoAccounts.AllCitiesOfficial}.";
         }
         catch (DbException e)
         {

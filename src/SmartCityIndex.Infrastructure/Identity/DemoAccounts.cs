@@ -14,6 +14,9 @@ public static class DemoAccounts
     public const string HangzhouOfficial = "official.hangzhou@sci.demo";
     public const string GuangdongOfficial = "official.guangdong@sci.demo";
 
+    /// <summary>Added by <c>sci seed</c> only: an official assigned to every city, to see "My submissions" at full size.</summary>
+    public const string AllCitiesOfficial = "official.all@sci.demo";
+
     /// <summary>Every demo account: e-mail, display name, role and the city codes of an official.</summary>
     public static readonly IReadOnlyList<(string Email, string DisplayName, string Role, string[] Cities)> All =
     [

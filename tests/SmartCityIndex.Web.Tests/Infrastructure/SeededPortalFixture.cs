@@ -16,7 +16,7 @@ public abstract class SeededPortal : IAsyncLifetime
 
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _database = await CreateDatabaseAsync();
         Factory = new PortalFactory(_database);

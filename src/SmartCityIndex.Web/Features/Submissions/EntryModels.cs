@@ -10,6 +10,16 @@ public sealed record MySubmissionRow(
 {
     /// <summary>Past the deadline and not yet submitted.</summary>
     public bool Overdue => DaysLeft < 0 && Status is null or SubmissionStatus.Draft or SubmissionStatus.Returned;
+
+    /// <summary>What needs doing first: returned, then drafts, then not started, then those waiting or done.</summary>
+    public static int Urgency(SubmissionStatus? status) => status switch
+    {
+        SubmissionStatus.Returned => 0,
+        SubmissionStatus.Draft => 1,
+        null => 2,
+        SubmissionStatus.Submitted => 3,
+        _ => 4,
+    };
 }
 
 /// <summary>What a value was when the form loaded it: a save compares against it to detect someone else's change.</summary>

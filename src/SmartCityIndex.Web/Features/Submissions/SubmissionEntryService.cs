@@ -49,11 +49,13 @@ public sealed class SubmissionEntryService(
             .ToListAsync(ct);
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return [.. from p in periods
-                   from c in cities
-                   let s = submissions.FirstOrDefault(x => x.CityId == c.Id && x.ReportingPeriodId == p.Id)
-                   select new MySubmissionRow(c.Code, c.NameEn, c.NameZh, p.Year, s?.Status, s?.Answered ?? 0,
-                       required.GetValueOrDefault(p.FrameworkId), p.ClosesOn, p.ClosesOn.DayNumber - today.DayNumber, s?.UpdatedAt, s?.Comments ?? false)];
+        var byCityAndPeriod = submissions.ToDictionary(s => (s.CityId, s.ReportingPeriodId));
+        return [.. (from p in periods
+                    from c in cities
+                    let s = byCityAndPeriod.GetValueOrDefault((c.Id, p.Id))
+                    select new MySubmissionRow(c.Code, c.NameEn, c.NameZh, p.Year, s?.Status, s?.Answered ?? 0,
+                        required.GetValueOrDefault(p.FrameworkId), p.ClosesOn, p.ClosesOn.DayNumber - today.DayNumber, s?.UpdatedAt, s?.Comments ?? false))
+                   .OrderBy(r => MySubmissionRow.Urgency(r.Status)).ThenBy(r => r.ClosesOn)];
     }
 
     /// <summary>
@@ -72,7 +74,7 @@ public sealed class SubmissionEntryService(
             return null;
         }
 
-        var submission = await context.Submissions.Include(s => s.Values).Include(s => s.Events)
+        var submission = await context.Submissions.Include(s => s.Values).Include(s => s.Events).AsSingleQuery()
             .SingleOrDefaultAsync(s => s.CityId == city.Id && s.ReportingPeriodId == period.Id, ct);
         if (submission is null)
         {
@@ -159,7 +161,7 @@ public sealed class SubmissionEntryService(
     {
         var access = await currentUser.GetAsync(ct);
         await using var context = await contextFactory.CreateDbContextAsync(ct);
-        var submission = await context.Submissions.Include(s => s.Values).Include(s => s.Events).SingleOrDefaultAsync(s => s.Id == submissionId, ct);
+        var submission = await context.Submissions.Include(s => s.Values).Include(s => s.Events).AsSingleQuery().SingleOrDefaultAsync(s => s.Id == submissionId, ct);
         if (submission is null || !access.IsOfficial || !access.CanSee(submission.CityId))
         {
             Refused(access, "submit", $"submission {submissionId}");

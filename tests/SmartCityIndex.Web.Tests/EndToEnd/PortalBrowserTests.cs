@@ -14,7 +14,7 @@ public sealed class PortalBrowserTests(SeededPortalFixture portal, BrowserFixtur
         await Screenshots.SaveAsync(page, "home-en");
         Assert.Equal(["Infrastructure", "Urban industry", "Urban services and management"], await CategoryNamesAsync(page));
 
-        await page.GetByTestId("language-menu").Locator("button").ClickAsync();
+        await page.GetByTestId("language-menu").ClickAsync();
         await page.GetByTestId("language-zh-Hans").ClickAsync();
 
         // The switch stores a cookie and reloads the page; Expect retries across that navigation.

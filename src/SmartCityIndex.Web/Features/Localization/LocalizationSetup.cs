@@ -30,7 +30,7 @@ public static class LocalizationSetup
 
     /// <summary>
     /// <c>GET /culture?culture=zh-Hans&amp;redirectUri=/cities</c> stores the choice in the culture cookie for a
-    /// year and goes back to the page (only local addresses are followed).
+    /// year and goes back to the page (only local addresses are followed; without redirectUri, the referring page).
     /// </summary>
     public static IEndpointRouteBuilder MapCultureEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -44,6 +44,9 @@ public static class LocalizationSetup
                     new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
             }
 
+            // Without a redirectUri (the language menu's plain links), back to the page the link was on.
+            redirectUri ??= Uri.TryCreate(context.Request.Headers.Referer.ToString(), UriKind.Absolute, out var referer)
+                && referer.Authority == context.Request.Host.Value ? referer.PathAndQuery : null;
             var target = IsLocal(redirectUri) ? redirectUri! : "/";
             return TypedResults.LocalRedirect(target);
         });

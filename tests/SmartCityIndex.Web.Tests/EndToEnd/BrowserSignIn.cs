@@ -8,7 +8,8 @@ internal static class BrowserSignIn
 {
     public static async Task<IPage> OpenAsAsync(IBrowser browser, Uri baseAddress, string email, string path, bool chinese = false)
     {
-        var context = await browser.NewContextAsync(new() { Locale = chinese ? "zh-CN" : "en-US" });
+        // The screenshots' size from the start, so that no layout change is caught mid-transition.
+        var context = await browser.NewContextAsync(new() { Locale = chinese ? "zh-CN" : "en-US", ViewportSize = new() { Width = 1400, Height = 1000 } });
         if (chinese)
         {
             // The language the switcher would have stored.

@@ -26,6 +26,13 @@ public sealed class DatabaseInitializer(
             EnsureSqliteFolder(context);
             var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             await context.Database.MigrateAsync(cancellationToken);
+            if (context.Database.IsSqlite())
+            {
+                // Write-ahead logging (kept in the file): reading a form does not wait for someone else's save, nor
+                // the other way round. Durability is unchanged (synchronous stays FULL).
+                await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+            }
+
             logger.LogInformation("Database ({Provider}) is up to date; applied {Count} migration(s)", database.Provider, pending.Count);
         }
 

@@ -49,10 +49,16 @@ public sealed class DataEntryBrowserTests(SeededPortalFixture portal, BrowserFix
         var year = await StartFreshAsync();
         var page = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.HangzhouOfficial, $"/submissions/{City}/{year}");
 
-        // Every value as last year's (shown in the row), except INF01 below its plausible range of 40–100.
+        // Only the first category with work to do is open (its rows alone are rendered); "open all" shows the rest.
         var rows = page.Locator("[data-testid^='row-']");
+        await Assertions.Expect(rows).ToHaveCountAsync(10);
+        await Assertions.Expect(page.GetByTestId("category-IND").Locator("button")).ToHaveAttributeAsync("aria-expanded", "false");
+        await page.GetByTestId("expand-all").ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(30);
+        await Assertions.Expect(page.GetByTestId("expand-all")).ToHaveTextAsync("Close all categories");
+
+        // Every value as last year's (shown in the row), except INF01 below its plausible range of 40–100.
         var count = await rows.CountAsync();
-        Assert.Equal(30, count);
         for (var i = 0; i < count; i++)
         {
             var row = rows.Nth(i);

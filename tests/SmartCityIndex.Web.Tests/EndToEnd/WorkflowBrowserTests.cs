@@ -75,6 +75,8 @@ public abstract class WorkflowBrowserTests(SeededPortal portal, BrowserFixture b
         // The prerendered form's inputs are disabled, and while the live form loads there are no rows at all:
         // count the rows only once they can be typed into.
         await Assertions.Expect(page.Locator("[data-testid^='row-'] [data-testid='value']").First).ToBeEnabledAsync();
+        await page.GetByTestId("expand-all").ClickAsync(); // one category is open at first
+        await Assertions.Expect(page.Locator("[data-testid^='row-']")).ToHaveCountAsync(30);
         var rows = page.Locator("[data-testid^='row-']");
         var count = await rows.CountAsync();
         for (var i = 0; i < count; i++)

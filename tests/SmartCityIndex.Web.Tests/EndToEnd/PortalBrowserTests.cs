@@ -68,6 +68,20 @@ public sealed class PortalBrowserTests(SeededPortalFixture portal, BrowserFixtur
         await Assertions.Expect(page.Locator("body")).ToHaveCSSAsync("background-color", "rgb(18, 24, 32)");
     }
 
+    [Fact]
+    public async Task MenuButton_Clicked_HidesAndShowsTheNavigation()
+    {
+        var page = await OpenAsync("/cities");
+        var cities = page.GetByRole(AriaRole.Link, new() { Name = "Cities", Exact = true });
+        await Assertions.Expect(cities).ToBeInViewportAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show or hide the menu" }).ClickAsync();
+        await Assertions.Expect(cities).Not.ToBeInViewportAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show or hide the menu" }).ClickAsync();
+        await Assertions.Expect(cities).ToBeInViewportAsync();
+    }
+
     private static Task<string> BackgroundAsync(IPage page) =>
         page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
 

@@ -86,6 +86,16 @@ internal static class Autosave
         return false;
     }
 
+    /// <summary>Deletes the open year's submissions of <paramref name="codes"/>: the next opening starts a fresh draft.</summary>
+    public static async Task StartAfreshAsync(InProcessPortal portal, params string[] codes)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        await using var context = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<SmartCityIndexDbContext>>().CreateDbContextAsync();
+        var periodId = await context.ReportingPeriods.Where(p => p.Status == PeriodStatus.Open).OrderByDescending(p => p.Year).Select(p => p.Id).FirstAsync();
+        var ids = await context.Cities.Where(c => codes.Contains(c.Code)).Select(c => c.Id).ToListAsync();
+        await context.Submissions.Where(s => s.ReportingPeriodId == periodId && ids.Contains(s.CityId)).ExecuteDeleteAsync();
+    }
+
     /// <summary>The first <paramref name="count"/> synthetic cities, each with a new empty draft for the open year.</summary>
     private static async Task<List<(string Code, int Year)>> FreshDraftsAsync(InProcessPortal portal, int count)
     {

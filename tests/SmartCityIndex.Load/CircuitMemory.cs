@@ -10,7 +10,7 @@ namespace SmartCityIndex.Load;
 /// </summary>
 internal static class CircuitMemory
 {
-    public static async Task RunAsync(Uri address, IReadOnlyList<int> counts, string chromium)
+    public static async Task RunAsync(Uri address, IReadOnlyList<int> counts, string chromium, string? only = null)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -24,11 +24,12 @@ internal static class CircuitMemory
         [
             ("layout only (the not-found page)", DemoAccounts.HangzhouOfficial, _ => "/not-found", "[data-testid='circuit-ready']"),
             ("entry form (30 indicators)", DemoAccounts.AllCitiesOfficial, n => $"/submissions/SY-{n + 1:D4}/{year}", "[data-testid='value']:not([disabled])"),
+            ("entry form, an official of one city", DemoAccounts.HangzhouOfficial, _ => $"/submissions/CN-HZ/{year}", "[data-testid='value']:not([disabled])"),
             ("My submissions (1,000 cities)", DemoAccounts.AllCitiesOfficial, _ => "/submissions", "[data-testid='circuit-ready']"),
             ("framework overview (light page)", DemoAccounts.Evaluator, _ => "/", "[data-testid='circuit-ready']"),
         ];
 
-        foreach (var (what, user, path, ready) in pages)
+        foreach (var (what, user, path, ready) in pages.Where(p => only is null || p.What.StartsWith(only, StringComparison.Ordinal)))
         {
             var context = await browser.NewContextAsync();
             await SignInAsync(context, address, user);

@@ -10,7 +10,7 @@ internal static class LoadCommand
     {
         if (args.Length < 3)
         {
-            Console.Error.WriteLine("usage: first-render|autosave|circuit-memory Sqlite|PostgreSql CONNECTION [--runs N] [--sessions N] [--saves N] [--interval MS] [--pages 50,100]");
+            Console.Error.WriteLine("usage: first-render|autosave|circuit-memory Sqlite|PostgreSql CONNECTION [--runs N] [--sessions N] [--saves N] [--interval MS] [--pages 50,100] [--only PAGE-KIND-PREFIX]");
             return 2;
         }
 
@@ -28,7 +28,8 @@ internal static class LoadCommand
                 await Autosave.RunAsync(portal, int.Parse(Option("--sessions", "200")), int.Parse(Option("--saves", "20")), int.Parse(Option("--interval", "1000")));
                 break;
             case "circuit-memory":
-                await CircuitMemory.RunAsync(address, [.. Option("--pages", "50,100").Split(',').Select(int.Parse)], Option("--chromium", "/usr/bin/chromium"));
+                await Autosave.StartAfreshAsync(portal, "CN-HZ"); // Hangzhou's official measures an editable form
+                await CircuitMemory.RunAsync(address, [.. Option("--pages", "50,100").Split(',').Select(int.Parse)], Option("--chromium", "/usr/bin/chromium"), Option("--only", null!));
                 break;
             default:
                 Console.Error.WriteLine($"unknown command {args[0]}");

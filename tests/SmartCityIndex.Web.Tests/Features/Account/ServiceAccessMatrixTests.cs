@@ -230,9 +230,11 @@ public sealed class ServiceAccessMatrixTests(SeededPostgresPortalFixture portal)
     }
 
     /// <summary>A scope of the portal's own container, signed in as <paramref name="email"/> the way a circuit is.</summary>
-    private async Task<AsyncServiceScope> ScopeAsAsync(string email)
+    private Task<AsyncServiceScope> ScopeAsAsync(string email) => SignedInScopeAsync(portal.Factory.Services, email);
+
+    private static async Task<AsyncServiceScope> SignedInScopeAsync(IServiceProvider services, string email)
     {
-        var scope = portal.Factory.Services.CreateAsyncScope();
+        var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         var principal = await PrincipalAsync(scope.ServiceProvider, email);
         ((IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>())
             .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
@@ -258,10 +260,7 @@ public sealed class ServiceAccessMatrixTests(SeededPostgresPortalFixture portal)
     /// <summary>Runs <paramref name="action"/> as Hangzhou's official, in a scope of its own.</summary>
     private static async Task<T> AsHangzhouAsync<T>(IServiceProvider services, Func<IServiceProvider, Task<T>> action)
     {
-        await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-        var principal = await PrincipalAsync(scope.ServiceProvider, Hz);
-        ((IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>())
-            .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+        await using var scope = await SignedInScopeAsync(services, Hz);
         return await action(scope.ServiceProvider);
     }
 

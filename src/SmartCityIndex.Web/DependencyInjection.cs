@@ -36,6 +36,7 @@ public static class DependencyInjection
         // Send Chinese text as UTF-8 rather than as &#x...; entities: a third of the size and readable in the source.
         builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddMudServices(config => config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
+        builder.Services.AddSingleton<Components.Layout.ThemeStylesheet>();
         builder.Services.AddPortalLocalization();
         builder.Services.AddPortalAuthentication();
 
@@ -69,6 +70,7 @@ public static class DependencyInjection
         app.MapStaticAssets();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        Components.Layout.ThemeStylesheet.MapThemeStylesheet(app);
         app.MapCultureEndpoints();
         app.MapAccountEndpoints();
         app.MapImportEndpoints();

@@ -5,3 +5,11 @@ document.addEventListener('click', e => {
 document.addEventListener('keydown', e => {
     if (e.key === 'Escape') document.querySelectorAll('details.chrome-menu[open]').forEach(menu => menu.removeAttribute('open'));
 });
+
+// The dark theme is a class on <html> (theme.css holds both palettes), remembered in a cookie that the server reads
+// when it renders the next page, so that the page never flashes light first.
+document.addEventListener('click', e => {
+    if (!e.target.closest('[data-theme-toggle]')) return;
+    const dark = document.documentElement.classList.toggle('theme-dark');
+    document.cookie = `sci-theme=${dark ? 'dark' : 'light'}; path=/; max-age=31536000; samesite=lax`;
+});

@@ -81,6 +81,7 @@ public sealed class DataEntryBrowserTests(SeededPortalFixture portal, BrowserFix
         await page.GetByTestId("submit").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Submitted");
+        await Assertions.Expect(page.GetByTestId("submitted")).ToHaveTextAsync("Submitted for review.");
         await Assertions.Expect(page.GetByTestId("read-only")).ToBeVisibleAsync();
         await Assertions.Expect(Row(page, "INF02").GetByTestId("value")).ToBeDisabledAsync();
     }
@@ -103,6 +104,35 @@ public sealed class DataEntryBrowserTests(SeededPortalFixture portal, BrowserFix
         await Assertions.Expect(Row(page, "INF01").GetByTestId("warning").First).ToContainTextAsync("超出合理范围 40–100。提交前请在备注中说明。");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync($"杭州 · {year} 年度数据");
         await Screenshots.SaveAsync(page, "entry-zh-Hans");
+    }
+
+    [Fact]
+    public async Task EntryForm_SameValueSavedMeanwhileInAnotherTab_ShowsTheirValueAndTakesItOnRequest()
+    {
+        var year = await StartFreshAsync();
+        var path = $"/submissions/{City}/{year}";
+        var mine = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.HangzhouOfficial, path);
+        await Row(mine, "INF01").GetByTestId("value").FillAsync("1");
+        await Row(mine, "INF01").GetByTestId("value").PressAsync("Tab");
+        await Assertions.Expect(mine.GetByTestId("save-status")).ToContainTextAsync("All changes saved");
+        var theirs = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.HangzhouOfficial, path);
+
+        // They save 92.5 while this form still has 1 as the saved value; then this form changes the same value.
+        await Row(theirs, "INF01").GetByTestId("value").FillAsync("92.5");
+        await Row(theirs, "INF01").GetByTestId("value").PressAsync("Tab");
+        await Assertions.Expect(theirs.GetByTestId("save-status")).ToContainTextAsync("All changes saved");
+        await Row(mine, "INF01").GetByTestId("value").FillAsync("80");
+        await Row(mine, "INF01").GetByTestId("value").PressAsync("Tab");
+
+        await Assertions.Expect(Row(mine, "INF01").GetByTestId("conflict")).ToContainTextAsync("Someone else saved this value meanwhile: 92.5.");
+        await Assertions.Expect(mine.GetByTestId("save-status")).ToContainTextAsync("Some values are not saved");
+        await Screenshots.SaveAsync(mine, "entry-conflict-en");
+        await Row(mine, "INF01").GetByRole(AriaRole.Button, new() { Name = "Use their value" }).ClickAsync();
+        await Assertions.Expect(Row(mine, "INF01").GetByTestId("conflict")).ToHaveCountAsync(0);
+        await Assertions.Expect(Row(mine, "INF01").GetByTestId("value")).ToHaveValueAsync("92.5");
+        await mine.ReloadAsync();
+        await BrowserSignIn.WaitForCircuitAsync(mine);
+        await Assertions.Expect(Row(mine, "INF01").GetByTestId("value")).ToHaveValueAsync("92.5");
     }
 
     private static ILocator Row(IPage page, string code) => page.GetByTestId($"row-{code}");

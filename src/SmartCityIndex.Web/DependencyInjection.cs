@@ -48,6 +48,9 @@ public static class DependencyInjection
         builder.Services.AddScoped<ImportService>();
         builder.Services.AddSingleton<EntryRowValidator>();
         builder.Services.AddScoped<Features.Users.UserAdministrationService>();
+        builder.Services.AddSingleton<Infrastructure.Scoring.ScoreRunner>();
+        builder.Services.AddSingleton<Features.Rankings.ScoreRunQueue>();
+        builder.Services.AddHostedService<Features.Rankings.ScoreRunWorker>();
         return builder;
     }
 

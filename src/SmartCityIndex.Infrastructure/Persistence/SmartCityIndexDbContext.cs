@@ -4,6 +4,7 @@ using SmartCityIndex.Domain.Auditing;
 using SmartCityIndex.Domain.Cities;
 using SmartCityIndex.Domain.Frameworks;
 using SmartCityIndex.Domain.Periods;
+using SmartCityIndex.Domain.Runs;
 using SmartCityIndex.Domain.Submissions;
 using SmartCityIndex.Infrastructure.Identity;
 
@@ -34,6 +35,10 @@ public sealed class SmartCityIndexDbContext(DbContextOptions<SmartCityIndexDbCon
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<UserCity> UserCities => Set<UserCity>();
+
+    public DbSet<ScoreRun> ScoreRuns => Set<ScoreRun>();
+
+    public DbSet<ScoreRunCity> ScoreRunCities => Set<ScoreRunCity>();
 
     /// <summary>
     /// Saves, and turns a unique-key or foreign-key violation into a <see cref="DataConflictException"/> whose message

@@ -472,6 +472,114 @@ namespace SmartCityIndex.Migrations.PostgreSql.Migrations
                         });
                 });
 
+            modelBuilder.Entity("SmartCityIndex.Domain.Runs.ScoreRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EngineVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("FrameworkId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InputsHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("MissingCities")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("MissingCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReportingPeriodId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Structure")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId");
+
+                    b.HasIndex("ReportingPeriodId", "CreatedAt");
+
+                    b.ToTable("ScoreRuns", (string)null);
+                });
+
+            modelBuilder.Entity("SmartCityIndex.Domain.Runs.ScoreRunCity", b =>
+                {
+                    b.Property<int>("ScoreRunId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Contributions")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<double>("Coverage")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MeanRank")
+                        .HasColumnType("double precision");
+
+                    b.Property<byte[]>("NodeRanks")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("NodeScores")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("RankHigh")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("RankLow")
+                        .HasColumnType("double precision");
+
+                    b.Property<byte[]>("RawValues")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("ScoreRunId", "CityId");
+
+                    b.HasIndex("CityId");
+
+                    b.ToTable("ScoreRunCities", (string)null);
+                });
+
             modelBuilder.Entity("SmartCityIndex.Domain.Submissions.IndicatorValue", b =>
                 {
                     b.Property<long>("Id")
@@ -789,6 +897,36 @@ namespace SmartCityIndex.Migrations.PostgreSql.Migrations
                     b.Navigation("Framework");
                 });
 
+            modelBuilder.Entity("SmartCityIndex.Domain.Runs.ScoreRun", b =>
+                {
+                    b.HasOne("SmartCityIndex.Domain.Frameworks.IndicatorFramework", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartCityIndex.Domain.Periods.ReportingPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("ReportingPeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartCityIndex.Domain.Runs.ScoreRunCity", b =>
+                {
+                    b.HasOne("SmartCityIndex.Domain.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartCityIndex.Domain.Runs.ScoreRun", null)
+                        .WithMany("Cities")
+                        .HasForeignKey("ScoreRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartCityIndex.Domain.Submissions.IndicatorValue", b =>
                 {
                     b.HasOne("SmartCityIndex.Domain.Frameworks.Indicator", null)
@@ -848,6 +986,11 @@ namespace SmartCityIndex.Migrations.PostgreSql.Migrations
                     b.Navigation("Categories");
 
                     b.Navigation("Indicators");
+                });
+
+            modelBuilder.Entity("SmartCityIndex.Domain.Runs.ScoreRun", b =>
+                {
+                    b.Navigation("Cities");
                 });
 
             modelBuilder.Entity("SmartCityIndex.Domain.Submissions.Submission", b =>

@@ -451,6 +451,112 @@ namespace SmartCityIndex.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("SmartCityIndex.Domain.Runs.ScoreRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EngineVersion")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FrameworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InputsHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MissingCities")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MissingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportingPeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Structure")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId");
+
+                    b.HasIndex("ReportingPeriodId", "CreatedAt");
+
+                    b.ToTable("ScoreRuns", (string)null);
+                });
+
+            modelBuilder.Entity("SmartCityIndex.Domain.Runs.ScoreRunCity", b =>
+                {
+                    b.Property<int>("ScoreRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Contributions")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<double>("Coverage")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MeanRank")
+                        .HasColumnType("REAL");
+
+                    b.Property<byte[]>("NodeRanks")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("NodeScores")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("RankHigh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("RankLow")
+                        .HasColumnType("REAL");
+
+                    b.Property<byte[]>("RawValues")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ScoreRunId", "CityId");
+
+                    b.HasIndex("CityId");
+
+                    b.ToTable("ScoreRunCities", (string)null);
+                });
+
             modelBuilder.Entity("SmartCityIndex.Domain.Submissions.IndicatorValue", b =>
                 {
                     b.Property<long>("Id")
@@ -762,6 +868,36 @@ namespace SmartCityIndex.Migrations.Sqlite.Migrations
                     b.Navigation("Framework");
                 });
 
+            modelBuilder.Entity("SmartCityIndex.Domain.Runs.ScoreRun", b =>
+                {
+                    b.HasOne("SmartCityIndex.Domain.Frameworks.IndicatorFramework", null)
+                        .WithMany()
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartCityIndex.Domain.Periods.ReportingPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("ReportingPeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartCityIndex.Domain.Runs.ScoreRunCity", b =>
+                {
+                    b.HasOne("SmartCityIndex.Domain.Cities.City", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SmartCityIndex.Domain.Runs.ScoreRun", null)
+                        .WithMany("Cities")
+                        .HasForeignKey("ScoreRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartCityIndex.Domain.Submissions.IndicatorValue", b =>
                 {
                     b.HasOne("SmartCityIndex.Domain.Frameworks.Indicator", null)
@@ -821,6 +957,11 @@ namespace SmartCityIndex.Migrations.Sqlite.Migrations
                     b.Navigation("Categories");
 
                     b.Navigation("Indicators");
+                });
+
+            modelBuilder.Entity("SmartCityIndex.Domain.Runs.ScoreRun", b =>
+                {
+                    b.Navigation("Cities");
                 });
 
             modelBuilder.Entity("SmartCityIndex.Domain.Submissions.Submission", b =>

@@ -19,6 +19,7 @@ public sealed class ReviewService(
     IDbContextFactory<SmartCityIndexDbContext> contextFactory,
     CurrentUser currentUser,
     TimeProvider clock,
+    Rankings.ScoreRunQueue scoreRuns,
     ILogger<ReviewService> logger)
 {
     /// <summary>
@@ -290,6 +291,11 @@ public sealed class ReviewService(
 
         logger.LogInformation("{User} {Action} submission {SubmissionId} ({City} {Year}): {From} -> {To}",
             access.UserName, action.ToLowerInvariant(), submission.Id, city, period.Year, from, submission.Status);
+        if (from == SubmissionStatus.Approved || submission.Status == SubmissionStatus.Approved)
+        {
+            scoreRuns.Request(period.Id, $"{action.ToLowerInvariant()} {city} {period.Year} by {access.UserName}");
+        }
+
         return ReviewOutcome.Done;
     }
 

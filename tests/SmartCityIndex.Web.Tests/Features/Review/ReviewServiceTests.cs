@@ -7,6 +7,7 @@ using SmartCityIndex.Infrastructure.Identity;
 using SmartCityIndex.Infrastructure.Persistence;
 using SmartCityIndex.TestSupport;
 using SmartCityIndex.Web.Features.Account;
+using SmartCityIndex.Web.Features.Rankings;
 using SmartCityIndex.Web.Features.Review;
 using SmartCityIndex.Web.Tests.Infrastructure;
 
@@ -17,6 +18,7 @@ public sealed class ReviewServiceTests(PostgresFixture postgres)
 {
     private static readonly DateTime DecidedAt = new(2026, 3, 2, 10, 30, 0, DateTimeKind.Utc);
     private readonly ListLogger<ReviewService> _log = new();
+    private readonly ScoreRunQueue _runs = new();
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
@@ -131,6 +133,7 @@ public sealed class ReviewServiceTests(PostgresFixture postgres)
         Assert.Contains("\"Submitted\"", audit.OldValues);
         Assert.Contains("\"Approved\"", audit.NewValues);
         Assert.Contains(_log.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("approved submission"));
+        Assert.Equal(1, _runs.Pending); // the period is scored again with the approved values
     }
 
     [Theory]
@@ -146,6 +149,7 @@ public sealed class ReviewServiceTests(PostgresFixture postgres)
             new Dictionary<int, string> { [graph.Indicators.A] = "Below the plausible range: source?", [graph.Indicators.B] = "  ", [999_999] = "not ours" });
 
         Assert.Equal(ReviewOutcome.Done, outcome);
+        Assert.Equal(0, _runs.Pending); // returning a submitted one leaves the approved data, and the scores, as they were
         await using var check = database.CreateContext();
         var saved = await check.Submissions.Include(s => s.Values).Include(s => s.Events).SingleAsync(s => s.Id == graph.TargetId);
         Assert.Equal(SubmissionStatus.Returned, saved.Status);
@@ -216,6 +220,7 @@ public sealed class ReviewServiceTests(PostgresFixture postgres)
         Assert.True(detail.CanReopen);
         Assert.Equal(ReviewOutcome.CommentRequired, withoutReason);
         Assert.Equal(ReviewOutcome.Done, withReason);
+        Assert.Equal(1, _runs.Pending); // only the reopening asks for a new run, without the reopened values
         await using var check = database.CreateContext();
         var saved = await check.Submissions.Include(s => s.Events).SingleAsync(s => s.Id == graph.ApprovedId);
         Assert.Equal(SubmissionStatus.Returned, saved.Status);
@@ -311,7 +316,7 @@ public sealed class ReviewServiceTests(PostgresFixture postgres)
     }
 
     private ReviewService Service(TestDatabase database, CurrentUser user) =>
-        new(new ContextFactory(database), user, new FakeTimeProvider(new DateTimeOffset(DecidedAt)), _log);
+        new(new ContextFactory(database), user, new FakeTimeProvider(new DateTimeOffset(DecidedAt)), _runs, _log);
 
     private static async Task AssertUnchangedAsync(TestDatabase database, int submissionId, SubmissionStatus status, Guid stamp)
     {

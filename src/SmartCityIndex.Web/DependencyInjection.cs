@@ -50,6 +50,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<Features.Users.UserAdministrationService>();
         builder.Services.AddSingleton<Infrastructure.Scoring.ScoreRunner>();
         builder.Services.AddSingleton<Features.Rankings.ScoreRunQueue>();
+        builder.Services.AddScoped<Features.Rankings.RankingsService>();
         builder.Services.AddHostedService<Features.Rankings.ScoreRunWorker>();
         return builder;
     }

@@ -1,7 +1,7 @@
 namespace SmartCityIndex.Load;
 
 /// <summary>
-/// <c>dotnet run -c Release --project tests/SmartCityIndex.Load -- first-render|autosave|circuit-memory PROVIDER CONNECTION [options]</c>
+/// <c>dotnet run -c Release --project tests/SmartCityIndex.Load -- first-render|autosave|circuit-memory|score-run PROVIDER CONNECTION [options]</c>
 /// on a database seeded with <c>sci seed --cities 1000 --years 5</c>. See docs/performance.md.
 /// </summary>
 internal static class LoadCommand
@@ -10,7 +10,7 @@ internal static class LoadCommand
     {
         if (args.Length < 3)
         {
-            Console.Error.WriteLine("usage: first-render|autosave|circuit-memory Sqlite|PostgreSql CONNECTION [--runs N] [--sessions N] [--saves N] [--interval MS] [--pages 50,100] [--only PAGE-KIND-PREFIX]");
+            Console.Error.WriteLine("usage: first-render|autosave|circuit-memory|score-run Sqlite|PostgreSql CONNECTION [--runs N] [--sessions N] [--saves N] [--interval MS] [--pages 50,100] [--only PAGE-KIND-PREFIX]");
             return 2;
         }
 
@@ -26,6 +26,9 @@ internal static class LoadCommand
                 break;
             case "autosave":
                 await Autosave.RunAsync(portal, int.Parse(Option("--sessions", "200")), int.Parse(Option("--saves", "20")), int.Parse(Option("--interval", "1000")));
+                break;
+            case "score-run":
+                await ScoreRunTiming.RunAsync(portal, int.Parse(Option("--runs", "10")));
                 break;
             case "circuit-memory":
                 await Autosave.StartAfreshAsync(portal, "CN-HZ"); // Hangzhou's official measures an editable form

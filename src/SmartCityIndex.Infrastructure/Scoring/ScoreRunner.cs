@@ -51,13 +51,16 @@ public sealed class ScoreRunner(IDbContextFactory<SmartCityIndexDbContext> conte
     public sealed record Inputs(int PeriodId, int FrameworkId, IndexStructure Structure, UnitData Data, IReadOnlyList<int> CityIds,
         IReadOnlyList<string> MissingCities, string StructureJson, string SettingsJson, string Hash);
 
-    /// <summary>Scores the period if its inputs changed since its newest run; returns the run shown now (or null: nothing approved).</summary>
-    public async Task<ScoreRun?> RunAsync(int periodId, string trigger, CancellationToken ct = default)
+    /// <summary>
+    /// Scores the period if its inputs changed since its newest run (or always, with <paramref name="force"/>); returns
+    /// the run shown now, or null when nothing of the period is approved.
+    /// </summary>
+    public async Task<ScoreRun?> RunAsync(int periodId, string trigger, bool force = false, CancellationToken ct = default)
     {
         var inputs = await LoadAsync(periodId, ct);
         await using var context = await contextFactory.CreateDbContextAsync(ct);
         var newest = await context.ScoreRuns.Where(r => r.ReportingPeriodId == periodId).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
-        if (inputs is null || newest?.InputsHash == inputs.Hash)
+        if (inputs is null || (!force && newest?.InputsHash == inputs.Hash))
         {
             return newest;
         }
@@ -133,27 +136,39 @@ public sealed class ScoreRunner(IDbContextFactory<SmartCityIndexDbContext> conte
         var top = categories.Where(c => c.ParentId is null).Select(LevelOf).DefaultIfEmpty(1).Max() + 1;
 
         var nodes = new List<IndexNodeDefinition>();
-        var names = new List<object>();
+        var names = new Dictionary<string, RunNode>();
         foreach (var indicator in indicators)
         {
             var category = categories.Single(c => c.Id == indicator.CategoryId);
             nodes.Add(new IndexNodeDefinition(indicator.Code, indicator.NameEn, 1, category.Code, (int)indicator.Direction,
                 indicator.Weight, IndexNodeType.Indicator, (double?)indicator.GoalpostLow, (double?)indicator.GoalpostHigh, indicator.Unit));
-            names.Add(new { indicator.Code, indicator.NameEn, indicator.NameZh, Parent = category.Code, Level = 1, indicator.Weight, indicator.Unit, Direction = indicator.Direction.ToString() });
+            names[indicator.Code] = new RunNode(indicator.Code, indicator.NameEn, indicator.NameZh, category.Code, 1, indicator.Weight, indicator.Unit, (int)indicator.Direction);
         }
 
         foreach (var category in categories.OrderBy(LevelOf))
         {
             var parent = category.ParentId is { } p ? categories.Single(c => c.Id == p).Code : IndexCode;
             nodes.Add(new IndexNodeDefinition(category.Code, category.NameEn, LevelOf(category), parent, 1, category.Weight, IndexNodeType.Aggregate));
-            names.Add(new { category.Code, category.NameEn, category.NameZh, Parent = parent, Level = LevelOf(category), category.Weight, Unit = (string?)null, Direction = (string?)null });
+            names[category.Code] = new RunNode(category.Code, category.NameEn, category.NameZh, parent, LevelOf(category), category.Weight, null, 0);
         }
 
         nodes.Add(new IndexNodeDefinition(IndexCode, "Smart city index", top, null, 1, 1, IndexNodeType.Aggregate));
-        names.Add(new { Code = IndexCode, NameEn = "Smart city index", NameZh = "智慧城市指数", Parent = (string?)null, Level = top, Weight = 1.0, Unit = (string?)null, Direction = (string?)null });
-        indicatorIds = indicators.Select(i => i.Id).ToList();
-        json = JsonSerializer.Serialize(names);
-        return IndexStructure.Create(nodes);
+        names[IndexCode] = new RunNode(IndexCode, "Smart city index", "智慧城市指数", null, top, 1, null, 0);
+        var structure = IndexStructure.Create(nodes);
+        var byCode = framework.Indicators.ToDictionary(i => i.Code, i => i.Id);
+        indicatorIds = structure.Nodes.Take(structure.IndicatorCount).Select(n => byCode[n.Code]).ToList();
+        json = RunNode.Serialize(structure.Nodes.Select(n => names[n.Code]).ToList());
+        return structure;
+    }
+
+    /// <summary>One node of a run's structure as stored with the run, in the order of the run's arrays.</summary>
+    public sealed record RunNode(string Code, string NameEn, string NameZh, string? Parent, int Level, double Weight, string? Unit, int Direction)
+    {
+        /// <summary>The run's structure as JSON.</summary>
+        public static string Serialize(IReadOnlyList<RunNode> nodes) => JsonSerializer.Serialize(nodes);
+
+        /// <summary>A run's structure from its JSON.</summary>
+        public static IReadOnlyList<RunNode> Parse(string json) => JsonSerializer.Deserialize<List<RunNode>>(json) ?? [];
     }
 
     private static string SettingsJson() => JsonSerializer.Serialize(new

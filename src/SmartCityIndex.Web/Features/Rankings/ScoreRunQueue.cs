@@ -93,7 +93,7 @@ public sealed class ScoreRunWorker(ScoreRunQueue queue, ScoreRunner runner, IDbC
     {
         try
         {
-            await runner.RunAsync(periodId, trigger.Length > 200 ? trigger[..200] : trigger, ct);
+            await runner.RunAsync(periodId, trigger.Length > 200 ? trigger[..200] : trigger, ct: ct);
             queue.Failed(periodId, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

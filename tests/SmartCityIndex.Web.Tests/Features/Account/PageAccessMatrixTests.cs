@@ -50,6 +50,7 @@ public sealed class PageAccessMatrixTests(SeededPortalFixture portal) : IClassFi
         const Outcome S = Outcome.Shown, L = Outcome.SignIn, D = Outcome.Denied, N = Outcome.NotFound;
         Row("/", "INF01", L, S, S, S, S);
         Row("/cities", "Hangzhou", L, S, S, S, S);
+        Row("/rankings", "Rankings", L, S, S, S, S);
         Row("/account/password", "Change password", L, S, S, S, S);
         Row("/submissions", "My submissions", L, S, S, D, D);
         Row("/submissions/CN-HZ/{year}", "Hangzhou · {year} data", L, S, N, D, D);

@@ -8,6 +8,7 @@ using SmartCityIndex.Domain.Submissions;
 using SmartCityIndex.Infrastructure.Identity;
 using SmartCityIndex.Web.Features.Account;
 using SmartCityIndex.Web.Features.Import;
+using SmartCityIndex.Web.Features.Rankings;
 using SmartCityIndex.Web.Features.Review;
 using SmartCityIndex.Web.Features.Submissions;
 using SmartCityIndex.Web.Features.Users;
@@ -57,6 +58,7 @@ public sealed class ServiceAccessMatrixTests(SeededPostgresPortalFixture portal)
         Row("users.create", false, false, false, true);
         Row("users.update", false, false, false, true);
         Row("users.disable", false, false, false, true);
+        Row("rankings.get", true, true, true, true);
         return data;
     }
 
@@ -86,7 +88,7 @@ public sealed class ServiceAccessMatrixTests(SeededPostgresPortalFixture portal)
     [Fact]
     public void Matrix_CoversEveryPublicOperationOfTheFeatureServices()
     {
-        Type[] services = [typeof(SubmissionEntryService), typeof(SubmissionHistoryService), typeof(ImportService), typeof(ReviewService), typeof(UserAdministrationService)];
+        Type[] services = [typeof(SubmissionEntryService), typeof(SubmissionHistoryService), typeof(ImportService), typeof(ReviewService), typeof(UserAdministrationService), typeof(RankingsService)];
         var operations = services
             .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly))
             .Where(m => m.ReturnType.IsAssignableTo(typeof(Task)))
@@ -116,6 +118,7 @@ public sealed class ServiceAccessMatrixTests(SeededPostgresPortalFixture portal)
             ["UserAdministrationService.UpdateAsync"] = "users.update",
             ["UserAdministrationService.DisableAsync"] = "users.disable",
             ["UserAdministrationService.EnableAsync"] = "users.disable",
+            ["RankingsService.GetAsync"] = "rankings.get",
         };
 
         Assert.Empty(operations.Except(covered.Keys));
@@ -142,6 +145,21 @@ public sealed class ServiceAccessMatrixTests(SeededPostgresPortalFixture portal)
 
             case "entry.submit":
                 return await Get<SubmissionEntryService>().SubmitAsync(id) is not null;
+            case "rankings.get":
+            {
+                // Everyone signed in sees the published rankings (once the start-up runs are done); only an
+                // official's own cities are marked as theirs.
+                var queue = Get<ScoreRunQueue>();
+                for (var i = 0; i < 300 && queue.Pending > 0; i++)
+                {
+                    await Task.Delay(100);
+                }
+
+                var rankings = await Get<RankingsService>().GetAsync(year - 1);
+                var mine = (rankings?.Rows ?? []).Where(r => r.Mine).Select(r => r.Code).ToList();
+                Assert.True(user switch { Hz => mine.SequenceEqual([City]), Other => mine.Count > 0 && !mine.Contains(City), _ => mine.Count == 0 }, string.Join(",", mine));
+                return rankings is { Rows.Count: > 0 };
+            }
             case "history.get":
                 return await Get<SubmissionHistoryService>().GetAsync(City, year, indicator: null) is not null;
             case "import.template":

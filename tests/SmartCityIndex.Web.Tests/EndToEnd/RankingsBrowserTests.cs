@@ -1,0 +1,65 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SmartCityIndex.Infrastructure.Identity;
+using SmartCityIndex.Web.Features.Rankings;
+using SmartCityIndex.Web.Tests.Infrastructure;
+
+namespace SmartCityIndex.Web.Tests.EndToEnd;
+
+/// <summary>An evaluator reads the rankings, as the issue describes it.</summary>
+public sealed class RankingsBrowserTests(SeededPortalFixture portal, BrowserFixture browser)
+    : IClassFixture<SeededPortalFixture>, IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Rankings_SortedByACategoryAndSearched_ShowsTheCitiesInThatOrder()
+    {
+        await ScoreRunsDoneAsync();
+        var page = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.Evaluator, "/rankings");
+        var rows = page.GetByTestId("rank-row");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rankings", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("provisional")).ToContainTextAsync("have no approved data for this year yet");
+        await Assertions.Expect(rows.First.Locator("td.rank")).ToHaveTextAsync("1");
+        await Screenshots.SaveAsync(page, "rankings-en");
+
+        await page.GetByTestId("sort-category-SVC").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("sort-category-SVC").Locator("..")).ToHaveAttributeAsync("aria-sort", "descending");
+        var services = await ColumnAsync(rows, 5);
+        Assert.True(services.Count > 5);
+        Assert.Equal(services.OrderByDescending(s => s), services);
+
+        var third = await rows.Nth(2).Locator(".city-name").InnerTextAsync();
+        await page.GetByTestId("rank-search").FillAsync(third.ToUpperInvariant());
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(rows.First).ToContainTextAsync(third);
+        await Assertions.Expect(page.GetByTestId("rank-count")).ToContainTextAsync("1 of");
+    }
+
+    [Fact]
+    public async Task Rankings_InChinese_ReadsInChinese()
+    {
+        await ScoreRunsDoneAsync();
+        var page = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.Evaluator, "/rankings", chinese: true);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "城市排名", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("sort-composite")).ToHaveTextAsync("综合得分");
+        await Assertions.Expect(page.GetByTestId("rank-row").First).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "rankings-zh-Hans");
+    }
+
+    private static async Task<List<double>> ColumnAsync(ILocator rows, int column)
+    {
+        var texts = await rows.Locator($"td:nth-child({column + 1})").AllInnerTextsAsync();
+        return [.. texts.Where(t => t != "—").Select(t => double.Parse(t, CultureInfo.InvariantCulture))];
+    }
+
+    private async Task ScoreRunsDoneAsync()
+    {
+        var queue = portal.Factory.Services.GetRequiredService<ScoreRunQueue>();
+        for (var i = 0; i < 600 && queue.Pending > 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(0, queue.Pending);
+    }
+}

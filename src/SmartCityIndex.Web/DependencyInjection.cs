@@ -51,6 +51,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<Infrastructure.Scoring.ScoreRunner>();
         builder.Services.AddSingleton<Features.Rankings.ScoreRunQueue>();
         builder.Services.AddScoped<Features.Rankings.RankingsService>();
+        builder.Services.AddScoped<Features.Rankings.ProfileService>();
         builder.Services.AddHostedService<Features.Rankings.ScoreRunWorker>();
         return builder;
     }

@@ -22,6 +22,7 @@ internal static partial class FirstRender
             (DemoAccounts.AllCitiesOfficial, "/submissions", "My submissions of an official of every city"),
             (DemoAccounts.Evaluator, "/review", "review queue, submitted (default filter)"),
             (DemoAccounts.Evaluator, "/review?status=Approved", "review queue, approved"),
+            (DemoAccounts.Evaluator, $"/rankings?year={DateTime.UtcNow.Year - 2}", "rankings, 1,000 cities ranked"),
             (DemoAccounts.HangzhouOfficial, "/submissions/CN-HZ/" + (DateTime.UtcNow.Year - 1), "entry form, 30 indicators"),
         ];
         foreach (var (user, path, what) in pages)

@@ -46,6 +46,44 @@ public sealed class RankingsBrowserTests(SeededPortalFixture portal, BrowserFixt
         await Screenshots.SaveAsync(page, "rankings-zh-Hans");
     }
 
+    [Fact]
+    public async Task Profile_OpenedFromTheRankings_ExplainsTheCompositeDownToTheIndicators()
+    {
+        await ScoreRunsDoneAsync();
+        var page = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.Evaluator, "/rankings?year=2024");
+        var second = page.GetByTestId("rank-row").Nth(1);
+        var composite = await second.Locator(".score").InnerTextAsync();
+        var name = await second.Locator(".city-name").InnerTextAsync();
+        await second.GetByTestId("open-profile").ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(name);
+        await Assertions.Expect(page.GetByTestId("profile-composite")).ToContainTextAsync(composite);
+        await Assertions.Expect(page.GetByTestId("profile-composite")).ToContainTextAsync("Rank 2 of 36");
+        await Assertions.Expect(page.GetByTestId("radar").Locator("polygon.chart-area")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("trend").Locator("polyline")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.GetByTestId("strengths").Locator("li")).ToHaveCountAsync(3);
+        var contributions = await page.GetByTestId("contribution").AllInnerTextsAsync();
+        Assert.Equal(30, contributions.Count);
+        var sum = contributions.Where(c => c != "—").Sum(c => double.Parse(c.Split(' ')[0], CultureInfo.InvariantCulture));
+        Assert.Equal(double.Parse(composite, CultureInfo.InvariantCulture), sum, 0.1); // the contributions add up to the composite
+        await Screenshots.SaveAsync(page, "profile-en");
+
+        // One click from an indicator to the history of the value it was computed from.
+        await page.GetByTestId("indicator-INF01").GetByTestId("indicator-history").ClickAsync();
+        await page.WaitForURLAsync("**/history?indicator=INF01");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(name);
+    }
+
+    [Fact]
+    public async Task Profile_InChinese_ReadsInChinese()
+    {
+        await ScoreRunsDoneAsync();
+        var page = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.HangzhouOfficial, "/rankings/CN-HZ?year=2024", chinese: true);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("杭州");
+        await Assertions.Expect(page.GetByText("各类别与中位数对比").First).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "profile-zh-Hans");
+    }
+
     private static async Task<List<double>> ColumnAsync(ILocator rows, int column)
     {
         var texts = await rows.Locator($"td:nth-child({column + 1})").AllInnerTextsAsync();

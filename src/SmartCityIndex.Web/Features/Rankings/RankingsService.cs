@@ -19,7 +19,8 @@ public sealed record RankingRow(
 /// <summary>The rankings of a period: its newest run, with the previous period's ranks for the change.</summary>
 public sealed record Rankings(
     int Year, IReadOnlyList<int> Years, int RunId, DateTime RunAt, bool Provisional, IReadOnlyList<string> MissingCities,
-    int CityCount, IReadOnlyList<RankedCategory> Categories, IReadOnlyList<RankingRow> Rows, int? PreviousYear, string? Failure);
+    int CityCount, IReadOnlyList<RankedCategory> Categories, IReadOnlyList<RankingRow> Rows, int? PreviousYear, string? Failure,
+    bool CanOpenAll);
 
 /// <summary>
 /// The published rankings, read from the stored score runs (never computed on a page view). Every signed-in user sees
@@ -71,7 +72,7 @@ public sealed class RankingsService(IDbContextFactory<SmartCityIndexDbContext> c
 
         return new Rankings(period.Year, [.. periods.Select(p => p.Year)], run.Id, run.CreatedAt, run.IsProvisional,
             run.MissingCities.Length == 0 ? [] : run.MissingCities.Split(','), rows.Count, categories, rows, previous?.Year,
-            access.IsAdmin ? queue.FailureOf(period.Id) : null);
+            access.IsAdmin ? queue.FailureOf(period.Id) : null, access.SeesAllCities);
     }
 
     /// <summary>

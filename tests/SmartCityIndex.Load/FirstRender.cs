@@ -23,6 +23,7 @@ internal static partial class FirstRender
             (DemoAccounts.Evaluator, "/review", "review queue, submitted (default filter)"),
             (DemoAccounts.Evaluator, "/review?status=Approved", "review queue, approved"),
             (DemoAccounts.Evaluator, $"/rankings?year={DateTime.UtcNow.Year - 2}", "rankings, 1,000 cities ranked"),
+            (DemoAccounts.Evaluator, $"/rankings/SY-0500?year={DateTime.UtcNow.Year - 2}", "city profile, one of 1,000 cities, 5 years"),
             (DemoAccounts.HangzhouOfficial, "/submissions/CN-HZ/" + (DateTime.UtcNow.Year - 1), "entry form, 30 indicators"),
         ];
         foreach (var (user, path, what) in pages)

@@ -75,6 +75,30 @@ public sealed class RankingsBrowserTests(SeededPortalFixture portal, BrowserFixt
     }
 
     [Fact]
+    public async Task Compare_ThreeCitiesChosenFromAProfile_ShowsTheirScoresSideBySide()
+    {
+        await ScoreRunsDoneAsync();
+        var page = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.Evaluator, "/rankings/CN-HZ?year=2024");
+        var hangzhou = await page.GetByTestId("profile-composite").Locator(".score-card-value").InnerTextAsync();
+        await page.GetByTestId("compare-with").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("compare-empty")).ToBeVisibleAsync();
+        await page.GetByTestId("add-city").SelectOptionAsync("CN-SZ");
+        await Assertions.Expect(page.GetByTestId("chosen-CN-SZ")).ToBeVisibleAsync();
+        await page.GetByTestId("add-city").SelectOptionAsync("CN-CD");
+
+        await Assertions.Expect(page.GetByTestId("chosen-CN-CD")).ToBeVisibleAsync();
+        Assert.Contains("cities=CN-HZ,CN-SZ,CN-CD", page.Url);
+        await Assertions.Expect(page.GetByTestId("compare-radar").Locator("polygon.chart-area")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByTestId("compare-composite").Locator("td").Nth(1)).ToContainTextAsync(hangzhou);
+        await Assertions.Expect(page.GetByTestId("bars-INF01").Locator(".bar")).ToHaveCountAsync(3);
+        await Screenshots.SaveAsync(page, "compare-en");
+
+        await page.GetByTestId("remove-CN-SZ").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("chosen-CN-SZ")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("compare-radar").Locator("polygon.chart-area")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
     public async Task Profile_InChinese_ReadsInChinese()
     {
         await ScoreRunsDoneAsync();
@@ -82,6 +106,11 @@ public sealed class RankingsBrowserTests(SeededPortalFixture portal, BrowserFixt
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("杭州");
         await Assertions.Expect(page.GetByText("各类别与中位数对比").First).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "profile-zh-Hans");
+
+        var compare = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.Evaluator, "/compare?cities=CN-SZ,CN-GZ,CN-CD&year=2024", chinese: true);
+        await Assertions.Expect(compare.GetByRole(AriaRole.Heading, new() { Name = "城市对比", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(compare.GetByTestId("compare-composite")).ToContainTextAsync("综合得分");
+        await Screenshots.SaveAsync(compare, "compare-zh-Hans");
     }
 
     private static async Task<List<double>> ColumnAsync(ILocator rows, int column)

@@ -53,6 +53,7 @@ public sealed class PageAccessMatrixTests(SeededPortalFixture portal) : IClassFi
         Row("/cities", "Hangzhou", L, S, S, S, S);
         Row("/rankings", "Rankings", L, S, S, S, S);
         Row("/rankings/CN-HZ?year={last}", "Hangzhou", L, S, N, S, S);
+        Row("/compare?cities=CN-HZ,CN-SZ&year={last}", "Hangzhou", L, D, D, S, S);
         Row("/account/password", "Change password", L, S, S, S, S);
         Row("/submissions", "My submissions", L, S, S, D, D);
         Row("/submissions/CN-HZ/{year}", "Hangzhou · {year} data", L, S, N, D, D);

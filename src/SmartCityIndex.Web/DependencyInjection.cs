@@ -10,6 +10,7 @@ using SmartCityIndex.Web.Features.Cities;
 using SmartCityIndex.Web.Features.Framework;
 using SmartCityIndex.Web.Features.Import;
 using SmartCityIndex.Web.Features.Localization;
+using SmartCityIndex.Web.Features.Rankings;
 using SmartCityIndex.Web.Features.Submissions;
 
 namespace SmartCityIndex.Web;
@@ -79,6 +80,7 @@ public static class DependencyInjection
         app.MapCultureEndpoints();
         app.MapAccountEndpoints();
         app.MapImportEndpoints();
+        app.MapRankingsExport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -68,6 +68,17 @@ public sealed class RankingsBrowserTests(SeededPortalFixture portal, BrowserFixt
         Assert.Equal(double.Parse(composite, CultureInfo.InvariantCulture), sum, 0.1); // the contributions add up to the composite
         await Screenshots.SaveAsync(page, "profile-en");
 
+        // The print layout: the profile alone, without the portal's chrome, as a PDF from the browser.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.Locator(".mud-appbar")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".mud-drawer")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByTestId("print")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByTestId("profile-indicators")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "profile-print-en");
+        var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = true });
+        Assert.True(pdf.Length > 10_000 && pdf[..4].SequenceEqual("%PDF"u8.ToArray()));
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+
         // One click from an indicator to the history of the value it was computed from.
         await page.GetByTestId("indicator-INF01").GetByTestId("indicator-history").ClickAsync();
         await page.WaitForURLAsync("**/history?indicator=INF01");
@@ -96,6 +107,26 @@ public sealed class RankingsBrowserTests(SeededPortalFixture portal, BrowserFixt
         await page.GetByTestId("remove-CN-SZ").ClickAsync();
         await Assertions.Expect(page.GetByTestId("chosen-CN-SZ")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("compare-radar").Locator("polygon.chart-area")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
+    public async Task Rankings_ExportedAsXlsx_OpensWithEveryRankedCity()
+    {
+        await ScoreRunsDoneAsync();
+        var page = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.Evaluator, "/rankings?year=2024");
+        await Assertions.Expect(page.GetByTestId("rank-row").First).ToBeVisibleAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-xlsx").ClickAsync());
+
+        Assert.Equal("rankings-2024.xlsx", download.SuggestedFilename);
+        var path = await download.PathAsync();
+        var rows = MiniExcelLibs.MiniExcel.Query(path, useHeaderRow: true, excelType: MiniExcelLibs.ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(36, rows.Count);
+        var first = rows[0];
+        Assert.Equal(1, Convert.ToInt32(first["rank"]));
+        Assert.Equal(await page.GetByTestId("rank-row").First.Locator(".score").InnerTextAsync(), Convert.ToDouble(first["composite"]).ToString("F1", CultureInfo.InvariantCulture));
+        Assert.True(Convert.ToDouble(first["rank_p95"]) >= Convert.ToDouble(first["rank_p5"]));
+        Assert.Equal("/rankings", new Uri(page.Url).AbsolutePath); // the page stayed where it was
     }
 
     [Fact]

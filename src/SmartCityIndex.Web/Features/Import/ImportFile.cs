@@ -125,7 +125,14 @@ public static partial class ImportFile
         };
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    /// <summary>
+    /// A cell's text, or null when blank; the apostrophe the portal's own files put before text that starts like a
+    /// formula (see SpreadsheetFile.Escape) is taken off again, so that a template comes back as it went out.
+    /// </summary>
+    private static string? Blank(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : text.Trim() is ['\'', '=' or '+' or '-' or '@', ..] escaped ? escaped[1..]
+        : text.Trim();
 
     private static (int Row, string Column) SplitCell(string reference)
     {

@@ -51,22 +51,8 @@ public sealed class ImportService(
             [ImportFile.ReasonColumn] = r.Saved.Reason,
             [ImportFile.NoteColumn] = r.Saved.Note,
         }).ToList();
-        var name = $"{cityCode}-{year}";
-        if (xlsx)
-        {
-            using var stream = new MemoryStream();
-            await MiniExcel.SaveAsAsync(stream, rows, excelType: ExcelType.XLSX, cancellationToken: ct);
-            return (stream.ToArray(), $"{name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        }
-
-        var csv = new StringBuilder();
-        csv.AppendLine(string.Join(',', rows[0].Keys));
-        foreach (var row in rows)
-        {
-            csv.AppendLine(string.Join(',', row.Values.Select(v => Field(v is decimal d ? d.ToString(CultureInfo.InvariantCulture) : v?.ToString()))));
-        }
-
-        return ([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())], $"{name}.csv", "text/csv; charset=utf-8");
+        var file = await Export.SpreadsheetFile.WriteAsync(rows, $"{cityCode}-{year}", xlsx, ct);
+        return (file.Content, file.FileName, file.ContentType);
     }
 
     /// <summary>Reads the upload and compares it with the saved values; writes nothing.</summary>
@@ -213,20 +199,4 @@ public sealed class ImportService(
     }
 
     private static object Describe(ValueSnapshot v) => new { value = v.Value, notAvailable = v.NotAvailable, reason = v.Reason, note = v.Note };
-
-    /// <summary>A CSV field, quoted when needed; text that a spreadsheet would run as a formula is escaped.</summary>
-    private static string Field(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return string.Empty;
-        }
-
-        if (text[0] is '=' or '+' or '-' or '@' && !decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-        {
-            text = "'" + text;
-        }
-
-        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
-    }
 }

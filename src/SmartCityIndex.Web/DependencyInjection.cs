@@ -53,6 +53,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<Features.Rankings.ScoreRunQueue>();
         builder.Services.AddScoped<Features.Rankings.RankingsService>();
         builder.Services.AddScoped<Features.Rankings.ProfileService>();
+        builder.Services.AddScoped<Features.Rankings.MethodService>();
         builder.Services.AddHostedService<Features.Rankings.ScoreRunWorker>();
         return builder;
     }

@@ -82,7 +82,7 @@ public sealed class RankingsBrowserTests(SeededPortalFixture portal, BrowserFixt
         // One click from an indicator to the history of the value it was computed from.
         await page.GetByTestId("indicator-INF01").GetByTestId("indicator-history").ClickAsync();
         await page.WaitForURLAsync("**/history?indicator=INF01");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(name);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("INF01");
     }
 
     [Fact]
@@ -130,6 +130,22 @@ public sealed class RankingsBrowserTests(SeededPortalFixture portal, BrowserFixt
     }
 
     [Fact]
+    public async Task Method_FromTheRankings_StatesTheRunAndItsWeights()
+    {
+        await ScoreRunsDoneAsync();
+        var page = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.HangzhouOfficial, "/rankings?year=2024");
+        await page.GetByTestId("how-calculated").ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "How the ranking is calculated", Level = 1 })).ToBeVisibleAsync();
+        await using var context = portal.Factory.Database.CreateContext();
+        var run = context.ScoreRuns.Where(r => context.ReportingPeriods.Any(p => p.Id == r.ReportingPeriodId && p.Year == 2024)).OrderByDescending(r => r.Id).First();
+        await Assertions.Expect(page.GetByTestId("inputs-hash")).ToHaveTextAsync(run.InputsHash);
+        await Assertions.Expect(page.GetByTestId("weight-INF01")).ToContainTextAsync("3.3%"); // 30 equally weighted indicators in 3 equal categories
+        await Assertions.Expect(page.GetByTestId("method-steps").Locator("li")).ToHaveCountAsync(6);
+        await Screenshots.SaveAsync(page, "method-en");
+    }
+
+    [Fact]
     public async Task Profile_InChinese_ReadsInChinese()
     {
         await ScoreRunsDoneAsync();
@@ -142,6 +158,9 @@ public sealed class RankingsBrowserTests(SeededPortalFixture portal, BrowserFixt
         await Assertions.Expect(compare.GetByRole(AriaRole.Heading, new() { Name = "城市对比", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(compare.GetByTestId("compare-composite")).ToContainTextAsync("综合得分");
         await Screenshots.SaveAsync(compare, "compare-zh-Hans");
+        await compare.GotoAsync(new Uri(portal.BaseAddress, "/method?year=2024").ToString());
+        await Assertions.Expect(compare.GetByRole(AriaRole.Heading, new() { Name = "排名计算方法", Level = 1 })).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(compare, "method-zh-Hans");
     }
 
     private static async Task<List<double>> ColumnAsync(ILocator rows, int column)

@@ -92,3 +92,65 @@ public sealed class RankingsService(IDbContextFactory<SmartCityIndexDbContext> c
     private static Task<ScoreRun> NewestRunAsync(SmartCityIndexDbContext context, int periodId, CancellationToken ct) =>
         context.ScoreRuns.AsNoTracking().Where(r => r.ReportingPeriodId == periodId).OrderByDescending(r => r.Id).FirstAsync(ct);
 }
+
+/// <summary>One indicator's weight as the composite applies it: its share of its category times the category's share.</summary>
+public sealed record EffectiveWeight(string Code, string NameEn, string NameZh, string CategoryCode, double Weight);
+
+/// <summary>How a run was made, for the method page.</summary>
+public sealed record RunDescription(
+    int RunId, int Year, IReadOnlyList<int> Years, DateTime CreatedAt, string FrameworkName, int FrameworkVersion, string EngineVersion,
+    string InputsHash, string Trigger, int DurationMs, int CityCount, IReadOnlyList<string> MissingCities, string Settings,
+    IReadOnlyList<RankedCategory> Categories, IReadOnlyList<double> CategoryWeights, IReadOnlyList<EffectiveWeight> Weights);
+
+/// <summary>Reads how the newest run of a year was made.</summary>
+public sealed class MethodService(IDbContextFactory<SmartCityIndexDbContext> contextFactory, CurrentUser currentUser)
+{
+    /// <summary>The run of <paramref name="year"/> (default: the newest with a run), or null.</summary>
+    public async Task<RunDescription?> GetAsync(int? year = null, CancellationToken ct = default)
+    {
+        if ((await currentUser.GetAsync(ct)).UserId is null)
+        {
+            return null;
+        }
+
+        await using var context = await contextFactory.CreateDbContextAsync(ct);
+        var periods = await context.ReportingPeriods.AsNoTracking()
+            .Where(p => context.ScoreRuns.Any(r => r.ReportingPeriodId == p.Id))
+            .OrderByDescending(p => p.Year).Select(p => new { p.Id, p.Year }).ToListAsync(ct);
+        var period = year is { } y ? periods.FirstOrDefault(p => p.Year == y) : periods.FirstOrDefault();
+        if (period is null)
+        {
+            return null;
+        }
+
+        var run = await context.ScoreRuns.AsNoTracking().Where(r => r.ReportingPeriodId == period.Id).OrderByDescending(r => r.Id).FirstAsync(ct);
+        var framework = await context.Frameworks.AsNoTracking().Where(f => f.Id == run.FrameworkId).Select(f => new { f.Name, f.Version }).SingleAsync(ct);
+        var cities = await context.ScoreRunCities.CountAsync(c => c.ScoreRunId == run.Id, ct);
+        var nodes = ScoreRunner.RunNode.Parse(run.Structure);
+        var categories = nodes.Select((n, i) => (n, i)).Where(x => x.n.Parent == ScoreRunner.IndexCode)
+            .Select(x => new RankedCategory(x.n.Code, x.n.NameEn, x.n.NameZh, x.i)).ToList();
+        return new RunDescription(run.Id, period.Year, [.. periods.Select(p => p.Year).Order()], run.CreatedAt, framework.Name, framework.Version,
+            run.EngineVersion, run.InputsHash, run.Trigger, run.DurationMs, cities, run.MissingCities.Length == 0 ? [] : run.MissingCities.Split(','),
+            run.Settings, categories, [.. categories.Select(c => Share(nodes, nodes[c.Node]))], EffectiveWeights(nodes));
+    }
+
+    /// <summary>Each indicator's effective weight in the composite (they add up to 1).</summary>
+    public static IReadOnlyList<EffectiveWeight> EffectiveWeights(IReadOnlyList<ScoreRunner.RunNode> nodes) =>
+        [.. nodes.Where(n => n.Level == 1).Select(n =>
+        {
+            var weight = 1.0;
+            var current = n;
+            var category = n.Parent!;
+            while (current.Parent is { } parent)
+            {
+                weight *= Share(nodes, current);
+                category = current.Parent == ScoreRunner.IndexCode ? current.Code : category;
+                current = nodes.First(p => p.Code == parent);
+            }
+
+            return new EffectiveWeight(n.Code, n.NameEn, n.NameZh, category, weight);
+        })];
+
+    private static double Share(IReadOnlyList<ScoreRunner.RunNode> nodes, ScoreRunner.RunNode node) =>
+        node.Weight / nodes.Where(s => s.Parent == node.Parent).Sum(s => s.Weight);
+}

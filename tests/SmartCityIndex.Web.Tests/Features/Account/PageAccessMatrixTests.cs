@@ -52,6 +52,7 @@ public sealed class PageAccessMatrixTests(SeededPortalFixture portal) : IClassFi
         Row("/", "INF01", L, S, S, S, S);
         Row("/cities", "Hangzhou", L, S, S, S, S);
         Row("/rankings", "Rankings", L, S, S, S, S);
+        Row("/method", "How the ranking is calculated", L, S, S, S, S);
         Row("/rankings/CN-HZ?year={last}", "Hangzhou", L, S, N, S, S);
         Row("/compare?cities=CN-HZ,CN-SZ&year={last}", "Hangzhou", L, D, D, S, S);
         Row("/account/password", "Change password", L, S, S, S, S);
@@ -75,7 +76,7 @@ public sealed class PageAccessMatrixTests(SeededPortalFixture portal) : IClassFi
         shown = shown.Replace("{year}", year.ToString());
         using var client = await ClientAsync(user);
 
-        if (path.StartsWith("/rankings", StringComparison.Ordinal))
+        if (path.StartsWith("/rankings", StringComparison.Ordinal) || path.StartsWith("/compare", StringComparison.Ordinal) || path.StartsWith("/method", StringComparison.Ordinal))
         {
             await ScoreRunsDoneAsync(); // the portal scores every period in the background at start-up
         }

@@ -59,6 +59,8 @@ public sealed class ServiceAccessMatrixTests(SeededPostgresPortalFixture portal)
         Row("users.update", false, false, false, true);
         Row("users.disable", false, false, false, true);
         Row("rankings.get", true, true, true, true);
+        Row("rankings.profile", true, false, true, true);
+        Row("rankings.method", true, true, true, true);
         return data;
     }
 
@@ -88,7 +90,7 @@ public sealed class ServiceAccessMatrixTests(SeededPostgresPortalFixture portal)
     [Fact]
     public void Matrix_CoversEveryPublicOperationOfTheFeatureServices()
     {
-        Type[] services = [typeof(SubmissionEntryService), typeof(SubmissionHistoryService), typeof(ImportService), typeof(ReviewService), typeof(UserAdministrationService), typeof(RankingsService)];
+        Type[] services = [typeof(SubmissionEntryService), typeof(SubmissionHistoryService), typeof(ImportService), typeof(ReviewService), typeof(UserAdministrationService), typeof(RankingsService), typeof(ProfileService), typeof(MethodService)];
         var operations = services
             .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly))
             .Where(m => m.ReturnType.IsAssignableTo(typeof(Task)))
@@ -119,11 +121,22 @@ public sealed class ServiceAccessMatrixTests(SeededPostgresPortalFixture portal)
             ["UserAdministrationService.DisableAsync"] = "users.disable",
             ["UserAdministrationService.EnableAsync"] = "users.disable",
             ["RankingsService.GetAsync"] = "rankings.get",
+            ["ProfileService.GetAsync"] = "rankings.profile",
+            ["MethodService.GetAsync"] = "rankings.method",
         };
 
         Assert.Empty(operations.Except(covered.Keys));
         var rows = Matrix().Select(r => (string)r[0]).ToHashSet();
         Assert.Empty(covered.Values.Except(rows));
+    }
+
+    private static async Task ScoreRunsDoneAsync(IServiceProvider services)
+    {
+        var queue = services.GetRequiredService<ScoreRunQueue>();
+        for (var i = 0; i < 300 && queue.Pending > 0; i++)
+        {
+            await Task.Delay(100);
+        }
     }
 
     private static async Task<bool> CallAsync(string operation, IServiceProvider services, string user, int year, int id)
@@ -149,17 +162,18 @@ public sealed class ServiceAccessMatrixTests(SeededPostgresPortalFixture portal)
             {
                 // Everyone signed in sees the published rankings (once the start-up runs are done); only an
                 // official's own cities are marked as theirs.
-                var queue = Get<ScoreRunQueue>();
-                for (var i = 0; i < 300 && queue.Pending > 0; i++)
-                {
-                    await Task.Delay(100);
-                }
-
+                await ScoreRunsDoneAsync(services);
                 var rankings = await Get<RankingsService>().GetAsync(year - 1);
                 var mine = (rankings?.Rows ?? []).Where(r => r.Mine).Select(r => r.Code).ToList();
                 Assert.True(user switch { Hz => mine.SequenceEqual([City]), Other => mine.Count > 0 && !mine.Contains(City), _ => mine.Count == 0 }, string.Join(",", mine));
                 return rankings is { Rows.Count: > 0 };
             }
+            case "rankings.profile":
+                await ScoreRunsDoneAsync(services);
+                return await Get<ProfileService>().GetAsync(City, year - 1) is { Code: City };
+            case "rankings.method":
+                await ScoreRunsDoneAsync(services);
+                return await Get<MethodService>().GetAsync(year - 1) is { CityCount: > 0 };
             case "history.get":
                 return await Get<SubmissionHistoryService>().GetAsync(City, year, indicator: null) is not null;
             case "import.template":

@@ -262,23 +262,7 @@ public sealed class ServiceAccessMatrixTests(SeededPostgresPortalFixture portal)
     }
 
     /// <summary>A scope of the portal's own container, signed in as <paramref name="email"/> the way a circuit is.</summary>
-    private Task<AsyncServiceScope> ScopeAsAsync(string email) => SignedInScopeAsync(portal.Factory.Services, email);
-
-    private static async Task<AsyncServiceScope> SignedInScopeAsync(IServiceProvider services, string email)
-    {
-        var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-        var principal = await PrincipalAsync(scope.ServiceProvider, email);
-        ((IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>())
-            .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
-        return scope;
-    }
-
-    private static async Task<ClaimsPrincipal> PrincipalAsync(IServiceProvider services, string email)
-    {
-        var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.SignInManager<PortalUser>>();
-        var user = await users.UserManager.FindByEmailAsync(email) ?? throw new InvalidOperationException($"no demo account {email}");
-        return await users.CreateUserPrincipalAsync(user);
-    }
+    private Task<AsyncServiceScope> ScopeAsAsync(string email) => SignedInScope.CreateAsync(portal.Factory.Services, email);
 
     private static async Task<string> UserIdAsync(IServiceProvider services, string email) =>
         (await services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PortalUser>>().FindByEmailAsync(email))!.Id;
@@ -292,7 +276,7 @@ public sealed class ServiceAccessMatrixTests(SeededPostgresPortalFixture portal)
     /// <summary>Runs <paramref name="action"/> as Hangzhou's official, in a scope of its own.</summary>
     private static async Task<T> AsHangzhouAsync<T>(IServiceProvider services, Func<IServiceProvider, Task<T>> action)
     {
-        await using var scope = await SignedInScopeAsync(services, Hz);
+        await using var scope = await SignedInScope.CreateAsync(services, Hz);
         return await action(scope.ServiceProvider);
     }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces the portal's figures in docs/performance.md (data entry and review, issue 4): a throwaway PostgreSQL
 # cluster (default durability: fsync and synchronous commit on), 1,000 cities x 5 years seeded with `sci seed`, then
-# the load scripts of tests/SmartCityIndex.Load against the portal hosted in their own process. Needs postgresql and
+# the load scripts of tests/SmartCityIndex.Load against the portal hosted in their own process (issues 4 and 5). Needs postgresql and
 # chromium (apt-get install -y postgresql chromium); takes about 10 minutes on 2 cores. Run it on a quiet machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,3 +26,4 @@ for interval in 1000 500 0; do
   dotnet "$load" autosave PostgreSql "$cs" --sessions 200 --saves 20 --interval "$interval" | grep -v '^\['
 done
 dotnet "$load" circuit-memory PostgreSql "$cs" --pages 50,100 | grep -v '^\['
+dotnet "$load" score-run PostgreSql "$cs" --runs 20 | grep -v '^\['

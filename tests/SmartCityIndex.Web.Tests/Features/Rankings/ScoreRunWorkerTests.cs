@@ -49,6 +49,93 @@ public sealed class ScoreRunWorkerTests(SeededPortalFixture portal) : IClassFixt
         Assert.Equal(before.InputsHash, reopened.InputsHash); // the same approved values as before the approval
     }
 
+    [Fact]
+    public async Task RankingsAndProfile_ReadTheStoredRunsNumbersUnchanged()
+    {
+        await DoneAsync();
+        await using var context = portal.Factory.Database.CreateContext();
+        var period = await context.ReportingPeriods.OrderByDescending(p => p.Year).Skip(1).FirstAsync();
+        var run = await NewestAsync(period.Id);
+        var cities = await context.Cities.ToDictionaryAsync(c => c.Id, c => c.Code);
+        await using var scope = await SignedInScope.CreateAsync(portal.Factory.Services, DemoAccounts.Evaluator);
+
+        var rankings = (await scope.ServiceProvider.GetRequiredService<RankingsService>().GetAsync(period.Year))!;
+        var stored = run.Cities.OrderBy(c => c.Rank).ToList();
+
+        Assert.Equal(run.Id, rankings.RunId);
+        Assert.Equal(stored.Select(c => (cities[c.CityId], c.Rank, c.Score, c.RankLow, c.RankHigh, c.Coverage)),
+            rankings.Rows.Select(r => (r.Code, r.Rank, r.Score, r.RankLow, r.RankHigh, r.Coverage)));
+        var nodes = SmartCityIndex.Infrastructure.Scoring.ScoreRunner.RunNode.Parse(run.Structure);
+        var categoryNodes = rankings.Categories.Select(c => c.Node).ToList();
+        Assert.Equal(["INF", "IND", "SVC"], rankings.Categories.Select(c => c.Code));
+        Assert.All(rankings.Rows.Zip(stored), pair =>
+            Assert.Equal(categoryNodes.Select(n => pair.Second.NodeScoreValues()[n]), pair.First.CategoryScores));
+
+        var city = stored[4];
+        var profile = (await scope.ServiceProvider.GetRequiredService<ProfileService>().GetAsync(cities[city.CityId], period.Year))!;
+        Assert.Equal((city.Score, city.Rank, city.RankLow, city.RankHigh), (profile.Composite.Score, profile.Composite.Rank, profile.RankLow, profile.RankHigh));
+        var indicatorNodes = nodes.Select((n, i) => (n, i)).Where(x => x.n.Level == 1).Select(x => x.i).ToList();
+        Assert.Equal(indicatorNodes.Select(i => city.NodeScoreValues()[i]), profile.Indicators.Select(i => i.Normalised));
+        Assert.Equal(indicatorNodes.Select(i => city.NodeRankValues()[i]), profile.Indicators.Select(i => i.Rank));
+        Assert.Equal(city.ContributionValues(), profile.Indicators.Select(i => i.Contribution));
+        Assert.Equal(city.RawValueList(), profile.Indicators.Select(i => i.Raw));
+    }
+
+    [Fact]
+    public async Task FailedRun_KeepsThePreviousRunShownAndTellsAdminsWhy()
+    {
+        await DoneAsync();
+        int periodId, year;
+        await using (var context = portal.Factory.Database.CreateContext())
+        {
+            (periodId, year) = await context.ReportingPeriods.OrderByDescending(p => p.Year).Skip(2).Select(p => ValueTuple.Create(p.Id, p.Year)).FirstAsync();
+        }
+
+        var before = await NewestAsync(periodId);
+        var queue = portal.Factory.Services.GetRequiredService<ScoreRunQueue>();
+
+        // A broken framework (a category without indicators, which the engine refuses) makes the run fail.
+        await EmptyCategoryAsync(add: true);
+        try
+        {
+            queue.Request(periodId, "test");
+            await DoneAsync();
+
+            Assert.Equal(before.Id, (await NewestAsync(periodId)).Id);
+            Assert.Contains("EMPTY", queue.FailureOf(periodId));
+            await using var admin = await SignedInScope.CreateAsync(portal.Factory.Services, DemoAccounts.Admin);
+            await using var evaluator = await SignedInScope.CreateAsync(portal.Factory.Services, DemoAccounts.Evaluator);
+            var forAdmin = (await admin.ServiceProvider.GetRequiredService<RankingsService>().GetAsync(year))!;
+            var forEvaluator = (await evaluator.ServiceProvider.GetRequiredService<RankingsService>().GetAsync(year))!;
+            Assert.Equal(before.Id, forAdmin.RunId);
+            Assert.Equal(queue.FailureOf(periodId), forAdmin.Failure);
+            Assert.Null(forEvaluator.Failure);
+        }
+        finally
+        {
+            await EmptyCategoryAsync(add: false);
+        }
+
+        queue.Request(periodId, "test");
+        await DoneAsync();
+        Assert.Null(queue.FailureOf(periodId));
+    }
+
+    private async Task EmptyCategoryAsync(bool add)
+    {
+        await using var context = portal.Factory.Database.CreateContext();
+        if (add)
+        {
+            var framework = await context.Frameworks.Select(f => f.Id).SingleAsync();
+            await context.Database.ExecuteSqlAsync(
+                $"INSERT INTO \"Categories\" (\"FrameworkId\", \"Code\", \"NameEn\", \"NameZh\", \"Weight\", \"SortOrder\") VALUES ({framework}, 'EMPTY', 'Empty', '空', 1, 99)");
+        }
+        else
+        {
+            await context.Categories.Where(c => c.Code == "EMPTY").ExecuteDeleteAsync();
+        }
+    }
+
     private async Task DoneAsync()
     {
         var queue = portal.Factory.Services.GetRequiredService<ScoreRunQueue>();

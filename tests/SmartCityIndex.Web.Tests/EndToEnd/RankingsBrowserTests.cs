@@ -14,7 +14,7 @@ public sealed class RankingsBrowserTests(SeededPortalFixture portal, BrowserFixt
     [Fact]
     public async Task Rankings_SortedByACategoryAndSearched_ShowsTheCitiesInThatOrder()
     {
-        await ScoreRunsDoneAsync();
+        await ScoreRuns.DoneAsync(portal.Factory.Services);
         var page = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.Evaluator, "/rankings");
         var rows = page.GetByTestId("rank-row");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rankings", Level = 1 })).ToBeVisibleAsync();
@@ -38,7 +38,7 @@ public sealed class RankingsBrowserTests(SeededPortalFixture portal, BrowserFixt
     [Fact]
     public async Task Rankings_InChinese_ReadsInChinese()
     {
-        await ScoreRunsDoneAsync();
+        await ScoreRuns.DoneAsync(portal.Factory.Services);
         var page = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.Evaluator, "/rankings", chinese: true);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "城市排名", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("sort-composite")).ToHaveTextAsync("综合得分");
@@ -49,7 +49,7 @@ public sealed class RankingsBrowserTests(SeededPortalFixture portal, BrowserFixt
     [Fact]
     public async Task Profile_OpenedFromTheRankings_ExplainsTheCompositeDownToTheIndicators()
     {
-        await ScoreRunsDoneAsync();
+        await ScoreRuns.DoneAsync(portal.Factory.Services);
         var page = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.Evaluator, "/rankings?year=2024");
         var second = page.GetByTestId("rank-row").Nth(1);
         var composite = await second.Locator(".score").InnerTextAsync();
@@ -88,7 +88,7 @@ public sealed class RankingsBrowserTests(SeededPortalFixture portal, BrowserFixt
     [Fact]
     public async Task Compare_ThreeCitiesChosenFromAProfile_ShowsTheirScoresSideBySide()
     {
-        await ScoreRunsDoneAsync();
+        await ScoreRuns.DoneAsync(portal.Factory.Services);
         var page = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.Evaluator, "/rankings/CN-HZ?year=2024");
         var hangzhou = await page.GetByTestId("profile-composite").Locator(".score-card-value").InnerTextAsync();
         await page.GetByTestId("compare-with").ClickAsync();
@@ -112,7 +112,7 @@ public sealed class RankingsBrowserTests(SeededPortalFixture portal, BrowserFixt
     [Fact]
     public async Task Rankings_ExportedAsXlsx_OpensWithEveryRankedCity()
     {
-        await ScoreRunsDoneAsync();
+        await ScoreRuns.DoneAsync(portal.Factory.Services);
         var page = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.Evaluator, "/rankings?year=2024");
         await Assertions.Expect(page.GetByTestId("rank-row").First).ToBeVisibleAsync();
 
@@ -132,7 +132,7 @@ public sealed class RankingsBrowserTests(SeededPortalFixture portal, BrowserFixt
     [Fact]
     public async Task Method_FromTheRankings_StatesTheRunAndItsWeights()
     {
-        await ScoreRunsDoneAsync();
+        await ScoreRuns.DoneAsync(portal.Factory.Services);
         var page = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.HangzhouOfficial, "/rankings?year=2024");
         await page.GetByTestId("how-calculated").ClickAsync();
 
@@ -148,7 +148,7 @@ public sealed class RankingsBrowserTests(SeededPortalFixture portal, BrowserFixt
     [Fact]
     public async Task Profile_InChinese_ReadsInChinese()
     {
-        await ScoreRunsDoneAsync();
+        await ScoreRuns.DoneAsync(portal.Factory.Services);
         var page = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.HangzhouOfficial, "/rankings/CN-HZ?year=2024", chinese: true);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("杭州");
         await Assertions.Expect(page.GetByText("各类别与中位数对比").First).ToBeVisibleAsync();
@@ -167,16 +167,5 @@ public sealed class RankingsBrowserTests(SeededPortalFixture portal, BrowserFixt
     {
         var texts = await rows.Locator($"td:nth-child({column + 1})").AllInnerTextsAsync();
         return [.. texts.Where(t => t != "—").Select(t => double.Parse(t, CultureInfo.InvariantCulture))];
-    }
-
-    private async Task ScoreRunsDoneAsync()
-    {
-        var queue = portal.Factory.Services.GetRequiredService<ScoreRunQueue>();
-        for (var i = 0; i < 600 && queue.Pending > 0; i++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.Equal(0, queue.Pending);
     }
 }

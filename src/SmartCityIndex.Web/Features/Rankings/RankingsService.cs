@@ -38,16 +38,13 @@ public sealed class RankingsService(IDbContextFactory<SmartCityIndexDbContext> c
         }
 
         await using var context = await contextFactory.CreateDbContextAsync(ct);
-        var periods = await context.ReportingPeriods.AsNoTracking()
-            .Where(p => context.ScoreRuns.Any(r => r.ReportingPeriodId == p.Id))
-            .OrderByDescending(p => p.Year).Select(p => new { p.Id, p.Year }).ToListAsync(ct);
-        var period = year is { } y ? periods.FirstOrDefault(p => p.Year == y) : periods.FirstOrDefault();
+        var (periods, period) = await ScoredPeriods.FindAsync(context, year, ct);
         if (period is null)
         {
             return null;
         }
 
-        var run = await NewestRunAsync(context, period.Id, ct);
+        var run = await ScoredPeriods.NewestRunAsync(context, period.Id, ct);
         var previous = periods.FirstOrDefault(p => p.Year < period.Year);
         var previousScores = previous is null ? null : await context.ScoreRunCities.AsNoTracking()
             .Where(c => c.ScoreRunId == context.ScoreRuns.Where(r => r.ReportingPeriodId == previous.Id).Max(r => r.Id))
@@ -89,8 +86,6 @@ public sealed class RankingsService(IDbContextFactory<SmartCityIndexDbContext> c
         return common.ToDictionary(c => c, c => ranksBefore[c] - ranksNow[c]);
     }
 
-    private static Task<ScoreRun> NewestRunAsync(SmartCityIndexDbContext context, int periodId, CancellationToken ct) =>
-        context.ScoreRuns.AsNoTracking().Where(r => r.ReportingPeriodId == periodId).OrderByDescending(r => r.Id).FirstAsync(ct);
 }
 
 /// <summary>One indicator's weight as the composite applies it: its share of its category times the category's share.</summary>
@@ -114,16 +109,13 @@ public sealed class MethodService(IDbContextFactory<SmartCityIndexDbContext> con
         }
 
         await using var context = await contextFactory.CreateDbContextAsync(ct);
-        var periods = await context.ReportingPeriods.AsNoTracking()
-            .Where(p => context.ScoreRuns.Any(r => r.ReportingPeriodId == p.Id))
-            .OrderByDescending(p => p.Year).Select(p => new { p.Id, p.Year }).ToListAsync(ct);
-        var period = year is { } y ? periods.FirstOrDefault(p => p.Year == y) : periods.FirstOrDefault();
+        var (periods, period) = await ScoredPeriods.FindAsync(context, year, ct);
         if (period is null)
         {
             return null;
         }
 
-        var run = await context.ScoreRuns.AsNoTracking().Where(r => r.ReportingPeriodId == period.Id).OrderByDescending(r => r.Id).FirstAsync(ct);
+        var run = await ScoredPeriods.NewestRunAsync(context, period.Id, ct);
         var framework = await context.Frameworks.AsNoTracking().Where(f => f.Id == run.FrameworkId).Select(f => new { f.Name, f.Version }).SingleAsync(ct);
         var cities = await context.ScoreRunCities.CountAsync(c => c.ScoreRunId == run.Id, ct);
         var nodes = ScoreRunner.RunNode.Parse(run.Structure);
@@ -153,4 +145,23 @@ public sealed class MethodService(IDbContextFactory<SmartCityIndexDbContext> con
 
     private static double Share(IReadOnlyList<ScoreRunner.RunNode> nodes, ScoreRunner.RunNode node) =>
         node.Weight / nodes.Where(s => s.Parent == node.Parent).Sum(s => s.Weight);
+}
+
+/// <summary>The reporting periods that have a score run, and the newest run of one.</summary>
+internal static class ScoredPeriods
+{
+    public sealed record Period(int Id, int Year);
+
+    /// <summary>The scored periods, newest first, and the one of <paramref name="year"/> (default: the newest), or null.</summary>
+    public static async Task<(List<Period> All, Period? Chosen)> FindAsync(SmartCityIndexDbContext context, int? year, CancellationToken ct)
+    {
+        var periods = await context.ReportingPeriods.AsNoTracking()
+            .Where(p => context.ScoreRuns.Any(r => r.ReportingPeriodId == p.Id))
+            .OrderByDescending(p => p.Year).Select(p => new Period(p.Id, p.Year)).ToListAsync(ct);
+        return (periods, year is { } y ? periods.FirstOrDefault(p => p.Year == y) : periods.FirstOrDefault());
+    }
+
+    /// <summary>The run shown for a period: its newest.</summary>
+    public static Task<ScoreRun> NewestRunAsync(SmartCityIndexDbContext context, int periodId, CancellationToken ct) =>
+        context.ScoreRuns.AsNoTracking().Where(r => r.ReportingPeriodId == periodId).OrderByDescending(r => r.Id).FirstAsync(ct);
 }

@@ -78,7 +78,7 @@ public sealed class PageAccessMatrixTests(SeededPortalFixture portal) : IClassFi
 
         if (path.StartsWith("/rankings", StringComparison.Ordinal) || path.StartsWith("/compare", StringComparison.Ordinal) || path.StartsWith("/method", StringComparison.Ordinal))
         {
-            await ScoreRunsDoneAsync(); // the portal scores every period in the background at start-up
+            await ScoreRuns.DoneAsync(portal.Factory.Services); // the portal scores every period in the background at start-up
         }
 
         var response = await client.GetAsync(path);
@@ -134,14 +134,6 @@ public sealed class PageAccessMatrixTests(SeededPortalFixture portal) : IClassFi
         Assert.Empty(routed.Except(covered).Except(open));
     }
 
-    private async Task ScoreRunsDoneAsync()
-    {
-        var queue = portal.Factory.Services.GetRequiredService<Web.Features.Rankings.ScoreRunQueue>();
-        for (var i = 0; i < 300 && queue.Pending > 0; i++)
-        {
-            await Task.Delay(100);
-        }
-    }
 
     private async Task<HttpClient> ClientAsync(string user)
     {

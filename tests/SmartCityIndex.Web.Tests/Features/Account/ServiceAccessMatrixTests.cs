@@ -130,14 +130,6 @@ public sealed class ServiceAccessMatrixTests(SeededPostgresPortalFixture portal)
         Assert.Empty(covered.Values.Except(rows));
     }
 
-    private static async Task ScoreRunsDoneAsync(IServiceProvider services)
-    {
-        var queue = services.GetRequiredService<ScoreRunQueue>();
-        for (var i = 0; i < 300 && queue.Pending > 0; i++)
-        {
-            await Task.Delay(100);
-        }
-    }
 
     private static async Task<bool> CallAsync(string operation, IServiceProvider services, string user, int year, int id)
     {
@@ -162,17 +154,17 @@ public sealed class ServiceAccessMatrixTests(SeededPostgresPortalFixture portal)
             {
                 // Everyone signed in sees the published rankings (once the start-up runs are done); only an
                 // official's own cities are marked as theirs.
-                await ScoreRunsDoneAsync(services);
+                await ScoreRuns.DoneAsync(services);
                 var rankings = await Get<RankingsService>().GetAsync(year - 1);
                 var mine = (rankings?.Rows ?? []).Where(r => r.Mine).Select(r => r.Code).ToList();
                 Assert.True(user switch { Hz => mine.SequenceEqual([City]), Other => mine.Count > 0 && !mine.Contains(City), _ => mine.Count == 0 }, string.Join(",", mine));
                 return rankings is { Rows.Count: > 0 };
             }
             case "rankings.profile":
-                await ScoreRunsDoneAsync(services);
+                await ScoreRuns.DoneAsync(services);
                 return await Get<ProfileService>().GetAsync(City, year - 1) is { Code: City };
             case "rankings.method":
-                await ScoreRunsDoneAsync(services);
+                await ScoreRuns.DoneAsync(services);
                 return await Get<MethodService>().GetAsync(year - 1) is { CityCount: > 0 };
             case "history.get":
                 return await Get<SubmissionHistoryService>().GetAsync(City, year, indicator: null) is not null;

@@ -82,11 +82,7 @@ public sealed class RankingsExportTests
             await context.SaveChangesAsync();
         }
 
-        var queue = factory.Services.GetRequiredService<ScoreRunQueue>();
-        for (var i = 0; i < 300 && queue.Pending > 0; i++)
-        {
-            await Task.Delay(100);
-        }
+        await ScoreRuns.DoneAsync(factory.Services);
 
         await using var check = factory.Database.CreateContext();
         return await check.ReportingPeriods.OrderByDescending(p => p.Year).Skip(1).Select(p => p.Year).FirstAsync();

@@ -136,16 +136,7 @@ public sealed class ScoreRunWorkerTests(SeededPortalFixture portal) : IClassFixt
         }
     }
 
-    private async Task DoneAsync()
-    {
-        var queue = portal.Factory.Services.GetRequiredService<ScoreRunQueue>();
-        for (var i = 0; i < 300 && queue.Pending > 0; i++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.Equal(0, queue.Pending);
-    }
+    private Task DoneAsync() => ScoreRuns.DoneAsync(portal.Factory.Services);
 
     private async Task<(int SubmissionId, int CityId, string Code, int PeriodId)> SubmittedAsync()
     {

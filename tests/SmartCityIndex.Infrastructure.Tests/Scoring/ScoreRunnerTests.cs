@@ -111,6 +111,33 @@ public sealed class ScoreRunnerTests(PostgresFixture postgres)
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task RunAsync_ForcedAgainOnTheSameInputs_GivesTheSameNumbersToTheLastBit(DatabaseProvider provider)
+    {
+        await using var database = await SeededAsync(provider);
+        var period = await LastCompletePeriodAsync(database);
+        var runner = Runner(database);
+
+        var first = await runner.RunAsync(period, "first");
+        var second = await runner.RunAsync(period, "again", force: true);
+
+        await using var context = database.CreateContext();
+        Assert.NotEqual(first!.Id, second!.Id);
+        Assert.Equal(first.InputsHash, second.InputsHash);
+        var a = await context.ScoreRunCities.Where(c => c.ScoreRunId == first.Id).OrderBy(c => c.CityId).ToListAsync();
+        var b = await context.ScoreRunCities.Where(c => c.ScoreRunId == second.Id).OrderBy(c => c.CityId).ToListAsync();
+        Assert.Equal(a.Select(c => (c.CityId, c.Rank, c.Score, c.RankLow, c.RankHigh, c.MeanRank, c.Coverage)),
+            b.Select(c => (c.CityId, c.Rank, c.Score, c.RankLow, c.RankHigh, c.MeanRank, c.Coverage)));
+        Assert.All(a.Zip(b), pair =>
+        {
+            Assert.Equal(pair.First.NodeScores, pair.Second.NodeScores);
+            Assert.Equal(pair.First.NodeRanks, pair.Second.NodeRanks);
+            Assert.Equal(pair.First.Contributions, pair.Second.Contributions);
+            Assert.Equal(pair.First.RawValues, pair.Second.RawValues);
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task RunAsync_NothingApproved_MakesNoRun(DatabaseProvider provider)
     {
         await using var database = await SeededAsync(provider);

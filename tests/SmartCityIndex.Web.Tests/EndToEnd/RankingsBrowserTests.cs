@@ -146,6 +146,19 @@ public sealed class RankingsBrowserTests(SeededPortalFixture portal, BrowserFixt
     }
 
     [Fact]
+    public async Task Profile_DarkTheme_DrawsTablesAndChartsOnTheDarkSurface()
+    {
+        await ScoreRuns.DoneAsync(portal.Factory.Services);
+        var page = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.Evaluator, "/rankings/CN-GZ?year=2024");
+        await page.GetByTestId("theme-toggle").ClickAsync();
+
+        await Assertions.Expect(page.Locator("html")).ToHaveClassAsync("theme-dark");
+        await Assertions.Expect(page.GetByTestId("profile-composite")).ToHaveCSSAsync("background-color", "rgb(26, 34, 48)");
+        await Assertions.Expect(page.GetByTestId("profile-indicators").Locator("td").First).ToHaveCSSAsync("color", "rgba(255, 255, 255, 0.698)");
+        await Screenshots.SaveAsync(page, "profile-dark");
+    }
+
+    [Fact]
     public async Task Profile_InChinese_ReadsInChinese()
     {
         await ScoreRuns.DoneAsync(portal.Factory.Services);

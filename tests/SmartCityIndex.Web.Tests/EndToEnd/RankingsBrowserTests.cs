@@ -22,6 +22,12 @@ public sealed class RankingsBrowserTests(SeededPortalFixture portal, BrowserFixt
         await Assertions.Expect(rows.First.Locator("td.rank")).ToHaveTextAsync("1");
         await Screenshots.SaveAsync(page, "rankings-en");
 
+        // The bar chart of the composite follows the table's order.
+        await page.GetByTestId("composite-chart").Locator("summary").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("chart-bar")).ToHaveCountAsync(await rows.CountAsync());
+        await Assertions.Expect(page.GetByTestId("chart-bar").First).ToContainTextAsync(await rows.First.Locator(".city-name").InnerTextAsync());
+        await Screenshots.SaveAsync(page, "rankings-chart-en");
+
         await page.GetByTestId("sort-category-SVC").ClickAsync();
         await Assertions.Expect(page.GetByTestId("sort-category-SVC").Locator("..")).ToHaveAttributeAsync("aria-sort", "descending");
         var services = await ColumnAsync(rows, 5);

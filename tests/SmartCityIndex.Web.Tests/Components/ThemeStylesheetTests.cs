@@ -32,6 +32,7 @@ public sealed partial class ThemeStylesheetTests
         Assert.Matches(@"html\.theme-dark\s*\{[^}]*--mud-palette-background:\s*rgba\(18,24,32,1\)", css);
         Assert.Contains("Noto Sans SC", css);
         Assert.DoesNotContain("<style", css);
+        Assert.Single(Regex.Matches(css, "::-webkit-scrollbar-thumb:hover")); // the dark theme adds only its variables
     }
 
     [Theory]

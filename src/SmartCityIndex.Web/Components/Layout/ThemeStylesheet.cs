@@ -44,7 +44,7 @@ internal sealed partial class ThemeStylesheet(IServiceScopeFactory scopes, ILogg
         var css = new StringBuilder()
             .AppendLine("/* The portal's MudBlazor theme: light on :root, dark on html.theme-dark (built by ThemeStylesheet). */")
             .AppendLine(light)
-            .AppendLine(RootSelector().Replace(dark, $"html.{DarkClass}"))
+            .AppendLine(RootSelector().Replace(RootBlock().Match(dark).Value, $"html.{DarkClass}")) // only the variables differ
             .ToString();
         var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(css)))[..12];
         return (css, version);
@@ -80,4 +80,7 @@ internal sealed partial class ThemeStylesheet(IServiceScopeFactory scopes, ILogg
 
     [GeneratedRegex(@":root(?=\s*\{)")]
     private static partial Regex RootSelector();
+
+    [GeneratedRegex(@":root\s*\{[^}]*\}")]
+    private static partial Regex RootBlock();
 }

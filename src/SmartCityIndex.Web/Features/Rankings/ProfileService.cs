@@ -67,7 +67,7 @@ public sealed class ProfileService(IDbContextFactory<SmartCityIndexDbContext> co
             var nodes = ScoreRunner.RunNode.Parse(r.Run.Structure);
             var scores = mine[r.Run.Id].NodeScoreValues();
             return new ProfileTrendPoint(r.Year, mine[r.Run.Id].Score, mine[r.Run.Id].Rank, counts[r.Run.Id],
-                nodes.Select((n, i) => (n, i)).Where(x => x.n.Parent == ScoreRunner.IndexCode).ToDictionary(x => x.n.Code, x => scores[x.i]));
+                RunTree.Categories(nodes).ToDictionary(c => c.Code, c => scores[c.Node]));
         }).ToList();
 
         var run = selected.Run;
@@ -87,25 +87,14 @@ public sealed class ProfileService(IDbContextFactory<SmartCityIndexDbContext> co
         var raw = result.RawValueList();
         ProfileScore ScoreOf(int node) => new(structure[node].Code, structure[node].NameEn, structure[node].NameZh, nodeScores[node], nodeRanks[node], Median(node));
         var root = structure.Select((n, i) => (n, i)).Single(x => x.n.Parent is null).i;
-        var categories = structure.Select((n, i) => (n, i)).Where(x => x.n.Parent == ScoreRunner.IndexCode).Select(x => ScoreOf(x.i)).ToList();
+        var categories = RunTree.Categories(structure).Select(c => ScoreOf(c.Node)).ToList();
         var indicators = structure.Select((n, i) => (n, i)).Where(x => x.n.Level == 1)
-            .Select(x => new ProfileIndicator(x.n.Code, x.n.NameEn, x.n.NameZh, TopCategory(structure, x.i), x.n.Unit, x.n.Direction,
+            .Select(x => new ProfileIndicator(x.n.Code, x.n.NameEn, x.n.NameZh, RunTree.CategoryOf(structure, x.i), x.n.Unit, x.n.Direction,
                 raw[x.i], nodeScores[x.i], contributions[x.i], nodeRanks[x.i]))
             .ToList();
 
         return new CityProfile(city.Code, city.NameEn, city.NameZh, city.ProvinceEn, city.ProvinceZh, city.Tier, selected.Year,
             [.. ranked.Select(r => r.Year)], run.Id, run.IsProvisional, counts[run.Id], ScoreOf(root) with { Rank = result.Rank },
             result.RankLow, result.RankHigh, categories, indicators, trend);
-    }
-
-    private static string TopCategory(IReadOnlyList<ScoreRunner.RunNode> structure, int node)
-    {
-        var current = structure[node];
-        while (current.Parent is { } parent && parent != ScoreRunner.IndexCode)
-        {
-            current = structure.First(n => n.Code == parent);
-        }
-
-        return current.Code;
     }
 }

@@ -54,8 +54,7 @@ public sealed class RankingsService(IDbContextFactory<SmartCityIndexDbContext> c
         var cities = await context.Cities.AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
 
         var nodes = ScoreRunner.RunNode.Parse(run.Structure);
-        var categories = nodes.Select((n, i) => (n, i)).Where(x => x.n.Parent == ScoreRunner.IndexCode)
-            .Select(x => new RankedCategory(x.n.Code, x.n.NameEn, x.n.NameZh, x.i)).ToList();
+        var categories = RunTree.Categories(nodes);
         var rows = results.OrderBy(r => r.Rank).Select(r =>
         {
             var city = cities[r.CityId];
@@ -119,8 +118,7 @@ public sealed class MethodService(IDbContextFactory<SmartCityIndexDbContext> con
         var framework = await context.Frameworks.AsNoTracking().Where(f => f.Id == run.FrameworkId).Select(f => new { f.Name, f.Version }).SingleAsync(ct);
         var cities = await context.ScoreRunCities.CountAsync(c => c.ScoreRunId == run.Id, ct);
         var nodes = ScoreRunner.RunNode.Parse(run.Structure);
-        var categories = nodes.Select((n, i) => (n, i)).Where(x => x.n.Parent == ScoreRunner.IndexCode)
-            .Select(x => new RankedCategory(x.n.Code, x.n.NameEn, x.n.NameZh, x.i)).ToList();
+        var categories = RunTree.Categories(nodes);
         return new RunDescription(run.Id, period.Year, [.. periods.Select(p => p.Year).Order()], run.CreatedAt, framework.Name, framework.Version,
             run.EngineVersion, run.InputsHash, run.Trigger, run.DurationMs, cities, run.MissingCities.Length == 0 ? [] : run.MissingCities.Split(','),
             run.Settings, categories, [.. categories.Select(c => Share(nodes, nodes[c.Node]))], EffectiveWeights(nodes));
@@ -128,19 +126,15 @@ public sealed class MethodService(IDbContextFactory<SmartCityIndexDbContext> con
 
     /// <summary>Each indicator's effective weight in the composite (they add up to 1).</summary>
     public static IReadOnlyList<EffectiveWeight> EffectiveWeights(IReadOnlyList<ScoreRunner.RunNode> nodes) =>
-        [.. nodes.Where(n => n.Level == 1).Select(n =>
+        [.. nodes.Select((n, i) => (n, i)).Where(x => x.n.Level == 1).Select(x =>
         {
             var weight = 1.0;
-            var current = n;
-            var category = n.Parent!;
-            while (current.Parent is { } parent)
+            for (var current = x.n; current.Parent is { } parent; current = nodes.First(p => p.Code == parent))
             {
                 weight *= Share(nodes, current);
-                category = current.Parent == ScoreRunner.IndexCode ? current.Code : category;
-                current = nodes.First(p => p.Code == parent);
             }
 
-            return new EffectiveWeight(n.Code, n.NameEn, n.NameZh, category, weight);
+            return new EffectiveWeight(x.n.Code, x.n.NameEn, x.n.NameZh, RunTree.CategoryOf(nodes, x.i), weight);
         })];
 
     private static double Share(IReadOnlyList<ScoreRunner.RunNode> nodes, ScoreRunner.RunNode node) =>
@@ -164,4 +158,24 @@ internal static class ScoredPeriods
     /// <summary>The run shown for a period: its newest.</summary>
     public static Task<ScoreRun> NewestRunAsync(SmartCityIndexDbContext context, int periodId, CancellationToken ct) =>
         context.ScoreRuns.AsNoTracking().Where(r => r.ReportingPeriodId == periodId).OrderByDescending(r => r.Id).FirstAsync(ct);
+}
+
+/// <summary>Reading a run's stored tree: its top-level categories and which of them an indicator belongs to.</summary>
+internal static class RunTree
+{
+    /// <summary>The categories directly under the index, with their position in the run's arrays.</summary>
+    public static List<RankedCategory> Categories(IReadOnlyList<ScoreRunner.RunNode> nodes) =>
+        [.. nodes.Select((n, i) => (n, i)).Where(x => x.n.Parent == ScoreRunner.IndexCode).Select(x => new RankedCategory(x.n.Code, x.n.NameEn, x.n.NameZh, x.i))];
+
+    /// <summary>The code of the top-level category above node <paramref name="node"/>.</summary>
+    public static string CategoryOf(IReadOnlyList<ScoreRunner.RunNode> nodes, int node)
+    {
+        var current = nodes[node];
+        while (current.Parent is { } parent && parent != ScoreRunner.IndexCode)
+        {
+            current = nodes.First(n => n.Code == parent);
+        }
+
+        return current.Code;
+    }
 }

@@ -4,10 +4,10 @@ using MudBlazor;
 namespace SmartCityIndex.Web.Features.Localization;
 
 /// <summary>
-/// Gives MudBlazor's own texts (grid filters, pager, dialogs) in the user's language from the portal's resources;
+/// Gives MudBlazor's own texts (grid filters, pager, dialogs) in the user's language from its own table (MudBlazorResource);
 /// a key the resources lack falls back to MudBlazor's English.
 /// </summary>
-internal sealed class PortalMudLocalizer(IStringLocalizer<SharedResource> strings) : MudLocalizer
+internal sealed class PortalMudLocalizer(IStringLocalizer<MudBlazorResource> strings) : MudLocalizer
 {
     public override LocalizedString this[string key] => strings[key];
 

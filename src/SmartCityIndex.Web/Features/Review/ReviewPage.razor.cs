@@ -39,8 +39,8 @@ public sealed partial class ReviewPage
     public int SubmissionId { get; set; }
 
     private string Heading => _detail is null
-        ? L["Review_QueueTitle"]
-        : L["Review_Heading", LocalizationSetup.Pick(_detail.CityEn, _detail.CityZh), _detail.Year];
+        ? L[nameof(Keys.Review_QueueTitle)]
+        : L[nameof(Keys.Review_Heading), LocalizationSetup.Pick(_detail.CityEn, _detail.CityZh), _detail.Year];
 
     protected override async Task OnParametersSetAsync()
     {
@@ -67,11 +67,11 @@ public sealed partial class ReviewPage
     {
         var typed = _comments.Count(c => !string.IsNullOrWhiteSpace(c.Value));
         var comment = await AskAsync(
-            L["Review_ApproveTitle"], L["Review_ApproveMessage"], typed > 0 ? L["Review_ApproveDropsComments", typed].Value : null,
-            L["Review_ApproveComment"], required: false, L["Review_Approve"], Color.Success);
+            L[nameof(Keys.Review_ApproveTitle)], L[nameof(Keys.Review_ApproveMessage)], typed > 0 ? L[nameof(Keys.Review_ApproveDropsComments), typed].Value : null,
+            L[nameof(Keys.Review_ApproveComment)], required: false, L[nameof(Keys.Review_Approve)], Color.Success);
         if (comment is not null)
         {
-            await DecideAsync(() => Review.ApproveAsync(SubmissionId, _detail!.ConcurrencyStamp, comment), L["Review_Approved"]);
+            await DecideAsync(() => Review.ApproveAsync(SubmissionId, _detail!.ConcurrencyStamp, comment), L[nameof(Keys.Review_Approved)]);
         }
     }
 
@@ -79,22 +79,22 @@ public sealed partial class ReviewPage
     {
         var typed = _comments.Where(c => !string.IsNullOrWhiteSpace(c.Value)).ToDictionary(c => c.Key, c => c.Value);
         var comment = await AskAsync(
-            L["Review_ReturnTitle"], L["Review_ReturnMessage"],
-            typed.Count > 0 ? L["Review_ReturnWithComments", typed.Count] : L["Review_ReturnNoValueComments"],
-            L["Review_ReturnComment"], required: true, L["Review_Return"], Color.Warning);
+            L[nameof(Keys.Review_ReturnTitle)], L[nameof(Keys.Review_ReturnMessage)],
+            typed.Count > 0 ? L[nameof(Keys.Review_ReturnWithComments), typed.Count] : L[nameof(Keys.Review_ReturnNoValueComments)],
+            L[nameof(Keys.Review_ReturnComment)], required: true, L[nameof(Keys.Review_Return)], Color.Warning);
         if (comment is not null)
         {
-            await DecideAsync(() => Review.ReturnAsync(SubmissionId, _detail!.ConcurrencyStamp, comment, typed), L["Review_Returned"]);
+            await DecideAsync(() => Review.ReturnAsync(SubmissionId, _detail!.ConcurrencyStamp, comment, typed), L[nameof(Keys.Review_Returned)]);
         }
     }
 
     private async Task ReopenAsync()
     {
         var reason = await AskAsync(
-            L["Review_ReopenTitle"], L["Review_ReopenMessage"], null, L["Review_ReopenReason"], required: true, L["Review_Reopen"], Color.Secondary);
+            L[nameof(Keys.Review_ReopenTitle)], L[nameof(Keys.Review_ReopenMessage)], null, L[nameof(Keys.Review_ReopenReason)], required: true, L[nameof(Keys.Review_Reopen)], Color.Secondary);
         if (reason is not null)
         {
-            await DecideAsync(() => Review.ReopenAsync(SubmissionId, _detail!.ConcurrencyStamp, reason), L["Review_Reopened"]);
+            await DecideAsync(() => Review.ReopenAsync(SubmissionId, _detail!.ConcurrencyStamp, reason), L[nameof(Keys.Review_Reopened)]);
         }
     }
 
@@ -136,15 +136,15 @@ public sealed partial class ReviewPage
                     // Reload, keep what the evaluator typed, and say clearly that nothing was saved.
                     if (await LoadAsync())
                     {
-                        _notice = new Notice(Severity.Warning, L["Review_Conflict", L[$"Status_{_detail!.Status}"]], "conflict");
+                        _notice = new Notice(Severity.Warning, L[nameof(Keys.Review_Conflict), L[$"Status_{_detail!.Status}"]], "conflict");
                     }
 
                     break;
                 case ReviewOutcome.NotAllowed:
-                    _notice = new Notice(Severity.Error, L["Review_NotAllowed"], "not-allowed");
+                    _notice = new Notice(Severity.Error, L[nameof(Keys.Review_NotAllowed)], "not-allowed");
                     break;
                 case ReviewOutcome.CommentRequired:
-                    _notice = new Notice(Severity.Error, L["Review_CommentRequired"], "comment-required");
+                    _notice = new Notice(Severity.Error, L[nameof(Keys.Review_CommentRequired)], "comment-required");
                     break;
                 default:
                     await LoadAsync();
@@ -183,10 +183,10 @@ public sealed partial class ReviewPage
 
     private string FlagText(ReviewFlag flag) => flag.Kind switch
     {
-        ReviewFlagKind.OutsidePlausibleRange => L["Review_FlagPlausible", Number(flag.Low), Number(flag.High)],
-        ReviewFlagKind.OutsideHardRange => L["Review_FlagHard", Number(flag.Low), Number(flag.High)],
-        ReviewFlagKind.LargeChange => L["Review_FlagChange", (flag.ChangeRatio ?? 0m).ToString("+0%;-0%", CultureInfo.CurrentCulture)],
-        ReviewFlagKind.Outlier => L["Review_FlagOutlier", (flag.Z ?? 0).ToString("0.0", CultureInfo.CurrentCulture)],
+        ReviewFlagKind.OutsidePlausibleRange => L[nameof(Keys.Review_FlagPlausible), Number(flag.Low), Number(flag.High)],
+        ReviewFlagKind.OutsideHardRange => L[nameof(Keys.Review_FlagHard), Number(flag.Low), Number(flag.High)],
+        ReviewFlagKind.LargeChange => L[nameof(Keys.Review_FlagChange), (flag.ChangeRatio ?? 0m).ToString("+0%;-0%", CultureInfo.CurrentCulture)],
+        ReviewFlagKind.Outlier => L[nameof(Keys.Review_FlagOutlier), (flag.Z ?? 0).ToString("0.0", CultureInfo.CurrentCulture)],
         _ => flag.Kind.ToString(),
     };
 

@@ -12,17 +12,17 @@ public sealed class EntryRowValidator : AbstractValidator<EntryRow>
 {
     public EntryRowValidator(IStringLocalizer<SharedResource> text)
     {
-        RuleFor(r => r.Note).MaximumLength(2000).WithMessage(_ => text["NoteTooLong"]);
+        RuleFor(r => r.Note).MaximumLength(2000).WithMessage(_ => text[nameof(Keys.NoteTooLong)]);
         When(r => r.NotAvailable, () =>
-            RuleFor(r => r.Reason).NotEmpty().WithMessage(_ => text["ReasonRequired"]));
+            RuleFor(r => r.Reason).NotEmpty().WithMessage(_ => text[nameof(Keys.ReasonRequired)]));
         When(r => !r.NotAvailable && !string.IsNullOrWhiteSpace(r.Text), () =>
         {
             RuleFor(r => r.Text)
                 .Must(t => NumberInput.TryParse(t, out _))
-                .WithMessage(r => text["NotANumber", r.Text]);
+                .WithMessage(r => text[nameof(Keys.NotANumber), r.Text]);
             RuleFor(r => r.Text)
                 .Must((r, t) => !NumberInput.TryParse(t, out var v) || r.Indicator.HardRange is not { } hard || hard.Contains(v))
-                .WithMessage(r => text["OutsideHardRange", NumberInput.Format(r.Indicator.HardRange?.Min), NumberInput.Format(r.Indicator.HardRange?.Max), r.Indicator.Unit]);
+                .WithMessage(r => text[nameof(Keys.OutsideHardRange), NumberInput.Format(r.Indicator.HardRange?.Min), NumberInput.Format(r.Indicator.HardRange?.Max), r.Indicator.Unit]);
         });
     }
 }

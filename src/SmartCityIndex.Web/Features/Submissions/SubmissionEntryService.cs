@@ -191,7 +191,7 @@ public sealed class SubmissionEntryService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return [new SubmitProblem("—", text["ChangedMeanwhile"].Value)];
+            return [new SubmitProblem("—", text[nameof(Keys.ChangedMeanwhile)].Value)];
         }
 
         logger.LogInformation("{User} submitted {City} {Year}", access.UserName, city.Code, period.Year);
@@ -202,15 +202,15 @@ public sealed class SubmissionEntryService(
     {
         if (!row.IsAnswered)
         {
-            return text["ProblemMissing"].Value;
+            return text[nameof(Keys.ProblemMissing)].Value;
         }
 
         if (row.Findings.Any(f => f.Severity == CheckSeverity.Error))
         {
-            return text["ProblemError"].Value;
+            return text[nameof(Keys.ProblemError)].Value;
         }
 
-        return row.NeedsComment ? text["ProblemNeedsComment"].Value : null;
+        return row.NeedsComment ? text[nameof(Keys.ProblemNeedsComment)].Value : null;
     }
 
     private async Task<EntryForm> BuildFormAsync(SmartCityIndexDbContext context, City city, ReportingPeriod period, Submission submission, CancellationToken ct)

@@ -45,21 +45,21 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
         When(f => f.IsNew, () =>
         {
             RuleFor(f => f.Email).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage(_ => localizer["UserEmailRequired"])
-                .EmailAddress().WithMessage(_ => localizer["UserEmailInvalid"])
-                .MaximumLength(256).WithMessage(_ => localizer["UserEmailTooLong"]);
+                .NotEmpty().WithMessage(_ => localizer[nameof(Keys.UserEmailRequired)])
+                .EmailAddress().WithMessage(_ => localizer[nameof(Keys.UserEmailInvalid)])
+                .MaximumLength(256).WithMessage(_ => localizer[nameof(Keys.UserEmailTooLong)]);
             RuleFor(f => f.Password).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage(_ => localizer["UserPasswordRequired"])
+                .NotEmpty().WithMessage(_ => localizer[nameof(Keys.UserPasswordRequired)])
                 .Length(PasswordPolicy.MinimumLength, PasswordPolicy.MaximumLength)
-                .WithMessage(_ => localizer["UserPasswordLength", PasswordPolicy.MinimumLength, PasswordPolicy.MaximumLength]);
+                .WithMessage(_ => localizer[nameof(Keys.UserPasswordLength), PasswordPolicy.MinimumLength, PasswordPolicy.MaximumLength]);
         });
         RuleFor(f => f.DisplayName).Cascade(CascadeMode.Stop)
-            .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => localizer["UserNameRequired"])
-            .MaximumLength(200).WithMessage(_ => localizer["UserNameTooLong"]);
+            .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => localizer[nameof(Keys.UserNameRequired)])
+            .MaximumLength(200).WithMessage(_ => localizer[nameof(Keys.UserNameTooLong)]);
         RuleFor(f => f.Role)
-            .Must(r => PortalRoles.All.Contains(r)).WithMessage(_ => localizer["UserRoleRequired"]);
+            .Must(r => PortalRoles.All.Contains(r)).WithMessage(_ => localizer[nameof(Keys.UserRoleRequired)]);
         RuleFor(f => f.CityIds)
-            .Must(ids => ids.Any()).When(f => f.Role == PortalRoles.Official).WithMessage(_ => localizer["UserCitiesRequired"]);
+            .Must(ids => ids.Any()).When(f => f.Role == PortalRoles.Official).WithMessage(_ => localizer[nameof(Keys.UserCitiesRequired)]);
     }
 
     /// <summary>MudForm's per-field validation: the messages for one property of the model.</summary>

@@ -1,9 +1,9 @@
 using System.Net;
 using SmartCityIndex.Web.Tests.Infrastructure;
 
-namespace SmartCityIndex.Web.Tests.Features;
+namespace SmartCityIndex.Web.Tests.Features.Localization;
 
-public sealed class LocalizationTests(SeededPortalFixture portal) : IClassFixture<SeededPortalFixture>
+public sealed class CultureTests(SeededPortalFixture portal) : IClassFixture<SeededPortalFixture>
 {
     [Fact]
     public async Task Culture_ChineseChosen_SetsCookieAndRedirectsBack()

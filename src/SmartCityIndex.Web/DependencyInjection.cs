@@ -81,7 +81,7 @@ public static class DependencyInjection
         app.MapCultureEndpoints();
         app.MapAccountEndpoints();
         app.MapImportEndpoints();
-        app.MapRankingsExport();
+        app.MapRankingsEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using SmartCityIndex.Web.Features.Account;
 
 namespace SmartCityIndex.Web.Features.Import;
@@ -8,20 +8,15 @@ public static class ImportEndpoints
 {
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/submissions/{cityCode}/{year:int}/template.{format}", async (string cityCode, int year, string format, HttpContext http,
-                AuthenticationStateProvider authentication, ImportService import, CancellationToken ct) =>
-            {
-                if (format is not ("csv" or "xlsx"))
-                {
-                    return Results.NotFound();
-                }
-
-                // Outside a circuit the authentication state comes from the request.
-                ((IHostEnvironmentAuthenticationStateProvider)authentication).SetAuthenticationState(Task.FromResult(new AuthenticationState(http.User)));
-                var template = await import.TemplateAsync(cityCode, year, format == "xlsx", ct);
-                return template is { } file ? Results.File(file.Content, file.ContentType, file.FileName) : Results.NotFound();
-            })
-            .RequireAuthorization(Policies.Enter);
+        var group = endpoints.MapGroup("/submissions/{cityCode}/{year:int}").RequireAuthorization(Policies.Enter).AsRequestUser();
+        group.MapGet("/template.{format:regex(^(csv|xlsx)$)}", DownloadTemplateAsync);
         return endpoints;
     }
+
+    /// <summary>The city's template for the year, with its values so far; "not found" for anyone else's city.</summary>
+    public static async Task<Results<FileContentHttpResult, NotFound>> DownloadTemplateAsync(
+        string cityCode, int year, string format, ImportService import, CancellationToken ct) =>
+        await import.TemplateAsync(cityCode, year, format == "xlsx", ct) is { } file
+            ? TypedResults.File(file.Content, file.ContentType, file.FileName)
+            : TypedResults.NotFound();
 }

@@ -1,54 +1,9 @@
-using Microsoft.AspNetCore.Components.Authorization;
-using SmartCityIndex.Web.Features.Export;
 
 namespace SmartCityIndex.Web.Features.Rankings;
 
-/// <summary>
-/// Downloads: the rankings of a year (<c>/rankings/export.xlsx?year=2024</c>) and a city's profile
-/// (<c>/rankings/CN-HZ/export.csv?year=2024</c>), as CSV or XLSX, with the same access as the pages.
-/// </summary>
+/// <summary>The rows of the rankings and profile downloads (<see cref="RankingsEndpoints"/>).</summary>
 public static class RankingsExport
 {
-    public static IEndpointRouteBuilder MapRankingsExport(this IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGet("/rankings/export.{format}", async (string format, int? year, HttpContext http, AuthenticationStateProvider authentication,
-            RankingsService rankings, CancellationToken ct) =>
-        {
-            if (format is not ("csv" or "xlsx"))
-            {
-                return Results.NotFound();
-            }
-
-            SignedIn(authentication, http);
-            if (await rankings.GetAsync(year, ct) is not { } table)
-            {
-                return Results.NotFound();
-            }
-
-            var file = await SpreadsheetFile.WriteAsync(Rows(table), $"rankings-{table.Year}", format == "xlsx", ct);
-            return Results.File(file.Content, file.ContentType, file.FileName);
-        }).RequireAuthorization();
-
-        endpoints.MapGet("/rankings/{cityCode}/export.{format}", async (string cityCode, string format, int? year, HttpContext http,
-            AuthenticationStateProvider authentication, ProfileService profiles, CancellationToken ct) =>
-        {
-            if (format is not ("csv" or "xlsx"))
-            {
-                return Results.NotFound();
-            }
-
-            SignedIn(authentication, http);
-            if (await profiles.GetAsync(cityCode, year, ct) is not { } profile)
-            {
-                return Results.NotFound();
-            }
-
-            var file = await SpreadsheetFile.WriteAsync(Rows(profile), $"profile-{profile.Code}-{profile.Year}", format == "xlsx", ct);
-            return Results.File(file.Content, file.ContentType, file.FileName);
-        }).RequireAuthorization();
-        return endpoints;
-    }
-
     /// <summary>One row per ranked city: every column of the page, with names in both languages.</summary>
     public static List<Dictionary<string, object?>> Rows(Rankings table) => [.. table.Rows.Select(r =>
     {
@@ -108,8 +63,4 @@ public static class RankingsExport
     }
 
     private static double? Round(double value) => double.IsNaN(value) ? null : Math.Round(value, 4);
-
-    // Outside a circuit the authentication state comes from the request.
-    private static void SignedIn(AuthenticationStateProvider authentication, HttpContext http) =>
-        ((IHostEnvironmentAuthenticationStateProvider)authentication).SetAuthenticationState(Task.FromResult(new AuthenticationState(http.User)));
 }

@@ -1,11 +1,12 @@
 using SmartCityIndex.Domain.Aggregation;
 using SmartCityIndex.Domain.Numerics;
+using static SmartCityIndex.Domain.Tests.Aggregation.TzengHuangOracle;
 
 namespace SmartCityIndex.Domain.Tests.Aggregation;
 
 public sealed class GreyRelationalTests
 {
-    // The TOPSIS oracle's data, all higher-is-better, weights 0.3, 0.4, 0.3. By hand:
+    // The TOPSIS oracle's data (TzengHuangOracle), all higher-is-better, weights 0.3, 0.4, 0.3. By hand:
     //   scaled  x1 = 0, 2/3, 1, 2/3   x2 = 1, 1/2, 1, 0   x3 = 0, 1, 1/2, 1/2
     //   d = 1−x d1 = 1, 1/3, 0, 1/3   d2 = 0, 1/2, 0, 1   d3 = 1, 0, 1/2, 1/2      dmin = 0, dmax = 1
     //   ζ = 0.5: ξ = 0.5 / (d + 0.5), so d = 0 → 1, 1/3 → 0.6, 1/2 → 0.5, 1 → 1/3
@@ -14,33 +15,11 @@ public sealed class GreyRelationalTests
     //   ζ = 1:   ξ = 1 / (d + 1),   so d = 0 → 1, 1/3 → 0.75, 1/2 → 2/3, 1 → 0.5
     //   unit 1: 0.15 + 0.4 + 0.15 = 0.7;     unit 2: 0.225 + 0.4·2/3 + 0.3 = 0.791667
     //   unit 3: 0.3 + 0.4 + 0.2 = 0.9;       unit 4: 0.225 + 0.2 + 0.2 = 0.625
-    private static readonly double[][] Data =
-    [
-        [5, 8, 4],
-        [7, 6, 8],
-        [8, 8, 6],
-        [7, 4, 6],
-    ];
-
-    private static readonly double[] Weights = [0.3, 0.4, 0.3];
-    private static readonly int[] AllBenefit = [1, 1, 1];
-
-    private static ColumnMatrix Matrix(params double[][] rows) => ColumnMatrix.FromRows(rows);
-
     private static double[] Grades(double[][] rows, double[] weights, int[] directions, double zeta = 0.5)
     {
         var grades = new double[rows.Length];
         GreyRelational.Grade(Matrix(rows), weights, directions, zeta, grades);
         return grades;
-    }
-
-    private static void AssertClose(double[] expected, double[] actual, int precision)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        for (var i = 0; i < expected.Length; i++)
-        {
-            Assert.Equal(expected[i], actual[i], precision);
-        }
     }
 
     [Fact]

@@ -1,24 +1,11 @@
 using SmartCityIndex.Domain.Aggregation;
 using SmartCityIndex.Domain.Numerics;
+using static SmartCityIndex.Domain.Tests.Aggregation.TzengHuangOracle;
 
 namespace SmartCityIndex.Domain.Tests.Aggregation;
 
 public sealed class TopsisTests
 {
-    // Tzeng & Huang (2011), as in the scikit-criteria test suite: /work/shared/data/method-oracles.md.
-    private static readonly double[][] TzengHuang =
-    [
-        [5, 8, 4],
-        [7, 6, 8],
-        [8, 8, 6],
-        [7, 4, 6],
-    ];
-
-    private static readonly double[] Weights = [0.3, 0.4, 0.3];
-    private static readonly int[] AllBenefit = [1, 1, 1];
-
-    private static ColumnMatrix Matrix(params double[][] rows) => ColumnMatrix.FromRows(rows);
-
     private static double[] Closeness(
         double[][] rows, double[] weights, int[] directions, TopsisNormalisation normalisation = TopsisNormalisation.Vector)
     {
@@ -27,21 +14,12 @@ public sealed class TopsisTests
         return closeness;
     }
 
-    private static void AssertClose(double[] expected, double[] actual, int precision)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        for (var i = 0; i < expected.Length; i++)
-        {
-            Assert.Equal(expected[i], actual[i], precision);
-        }
-    }
-
     [Fact]
     public void Closeness_TzengHuang_MatchesPublishedValues()
     {
         var closeness = new double[4];
 
-        var leftOut = Topsis.Closeness(Matrix(TzengHuang), Weights, AllBenefit, closeness);
+        var leftOut = Topsis.Closeness(Matrix(Data), Weights, AllBenefit, closeness);
 
         Assert.Equal(0, leftOut);
         AssertClose([0.5037, 0.6581, 0.7482, 0.3340], closeness, 4);
@@ -50,7 +28,7 @@ public sealed class TopsisTests
     [Fact]
     public void Closeness_TzengHuang_RanksAsPublished()
     {
-        var closeness = Closeness(TzengHuang, Weights, AllBenefit);
+        var closeness = Closeness(Data, Weights, AllBenefit);
 
         var ranks = closeness.Select(c => 1 + closeness.Count(other => other > c)).ToArray();
 
@@ -61,7 +39,7 @@ public sealed class TopsisTests
     public void Closeness_TzengHuangMinMax_MatchesReferenceImplementation()
     {
         // Min-max to [0, 1] instead of vector normalisation, computed independently in Python.
-        var closeness = Closeness(TzengHuang, Weights, AllBenefit, TopsisNormalisation.MinMax);
+        var closeness = Closeness(Data, Weights, AllBenefit, TopsisNormalisation.MinMax);
 
         AssertClose([0.485281, 0.648371, 0.776791, 0.362977], closeness, 6);
     }
@@ -85,9 +63,9 @@ public sealed class TopsisTests
     [InlineData(TopsisNormalisation.MinMax, 1000.0)]
     public void Closeness_ScaledWeights_ChangeNothing(TopsisNormalisation normalisation, double factor)
     {
-        var expected = Closeness(TzengHuang, Weights, AllBenefit, normalisation);
+        var expected = Closeness(Data, Weights, AllBenefit, normalisation);
 
-        var actual = Closeness(TzengHuang, Weights.Select(w => w * factor).ToArray(), AllBenefit, normalisation);
+        var actual = Closeness(Data, Weights.Select(w => w * factor).ToArray(), AllBenefit, normalisation);
 
         AssertClose(expected, actual, 12);
     }
@@ -99,7 +77,7 @@ public sealed class TopsisTests
     [InlineData(TopsisNormalisation.MinMax, 1)]
     public void Closeness_FlippedDirectionAndMirroredData_GivesIdenticalResults(TopsisNormalisation normalisation, int column)
     {
-        var mirrored = TzengHuang.Select(row => row.ToArray()).ToArray();
+        var mirrored = Data.Select(row => row.ToArray()).ToArray();
         foreach (var row in mirrored)
         {
             row[column] = -row[column];
@@ -109,7 +87,7 @@ public sealed class TopsisTests
         directions[column] = -1;
 
         AssertClose(
-            Closeness(TzengHuang, Weights, AllBenefit, normalisation),
+            Closeness(Data, Weights, AllBenefit, normalisation),
             Closeness(mirrored, Weights, directions, normalisation),
             12);
     }
@@ -117,11 +95,11 @@ public sealed class TopsisTests
     [Fact]
     public void Closeness_ZeroWeight_IsTheSameAsLeavingTheIndicatorOut()
     {
-        var twoIndicators = TzengHuang.Select(row => row[..2]).ToArray();
+        var twoIndicators = Data.Select(row => row[..2]).ToArray();
 
         AssertClose(
             Closeness(twoIndicators, [0.3, 0.4], [1, 1]),
-            Closeness(TzengHuang, [0.3, 0.4, 0], AllBenefit),
+            Closeness(Data, [0.3, 0.4, 0], AllBenefit),
             12);
     }
 
@@ -131,14 +109,14 @@ public sealed class TopsisTests
     public void Closeness_UnitMissingAValue_GetsNaNAndOthersAreComputedWithoutIt(TopsisNormalisation normalisation)
     {
         // The extra unit would be the ideal on the first indicator if it counted.
-        double[][] withGap = [.. TzengHuang, [100, double.NaN, 1]];
+        double[][] withGap = [.. Data, [100, double.NaN, 1]];
         var closeness = new double[5];
 
         var leftOut = Topsis.Closeness(Matrix(withGap), Weights, AllBenefit, normalisation, closeness);
 
         Assert.Equal(1, leftOut);
         Assert.True(double.IsNaN(closeness[4]));
-        AssertClose(Closeness(TzengHuang, Weights, AllBenefit, normalisation), closeness[..4], 12);
+        AssertClose(Closeness(Data, Weights, AllBenefit, normalisation), closeness[..4], 12);
     }
 
     [Fact]
@@ -174,7 +152,7 @@ public sealed class TopsisTests
     public void Closeness_ManyUnits_UsesTheHeapScratchAndAgreesWithFewer()
     {
         // 1000 units (beyond the stack buffer): copies of the four, so each copy gets the same closeness.
-        var many = Enumerable.Range(0, 250).SelectMany(_ => TzengHuang).ToArray();
+        var many = Enumerable.Range(0, 250).SelectMany(_ => Data).ToArray();
 
         var closeness = Closeness(many, Weights, AllBenefit);
 
@@ -184,7 +162,7 @@ public sealed class TopsisTests
     [Fact]
     public void Closeness_WrongNumberOfWeights_Throws()
     {
-        var error = Assert.Throws<DomainException>(() => Closeness(TzengHuang, [0.5, 0.5], AllBenefit));
+        var error = Assert.Throws<DomainException>(() => Closeness(Data, [0.5, 0.5], AllBenefit));
 
         Assert.Equal("TOPSIS got 2 weights for 3 indicators.", error.Message);
     }
@@ -195,7 +173,7 @@ public sealed class TopsisTests
     [InlineData(double.PositiveInfinity, "Infinity")]
     public void Closeness_BadWeight_NamesTheIndicator(double weight, string shown)
     {
-        var error = Assert.Throws<DomainException>(() => Closeness(TzengHuang, [0.3, weight, 0.3], AllBenefit));
+        var error = Assert.Throws<DomainException>(() => Closeness(Data, [0.3, weight, 0.3], AllBenefit));
 
         Assert.Equal($"TOPSIS: the weight of indicator 2 must be a number of 0 or more, not {shown}.", error.Message);
     }
@@ -203,7 +181,7 @@ public sealed class TopsisTests
     [Fact]
     public void Closeness_AllWeightsZero_Throws()
     {
-        var error = Assert.Throws<DomainException>(() => Closeness(TzengHuang, [0, 0, 0], AllBenefit));
+        var error = Assert.Throws<DomainException>(() => Closeness(Data, [0, 0, 0], AllBenefit));
 
         Assert.Equal("TOPSIS: at least one weight must be greater than 0, and their sum finite.", error.Message);
     }
@@ -213,7 +191,7 @@ public sealed class TopsisTests
     [InlineData(new[] { 1, 1, 0 }, "The direction of indicator 3 must be 1 (higher is better) or -1 (lower is better), not 0.")]
     public void Closeness_BadDirections_Throws(int[] directions, string expected)
     {
-        var error = Assert.Throws<DomainException>(() => Closeness(TzengHuang, Weights, directions));
+        var error = Assert.Throws<DomainException>(() => Closeness(Data, Weights, directions));
 
         Assert.Equal(expected, error.Message);
     }
@@ -222,7 +200,7 @@ public sealed class TopsisTests
     public void Closeness_OutputOfWrongLength_Throws()
     {
         var error = Assert.Throws<DomainException>(
-            () => Topsis.Closeness(Matrix(TzengHuang), Weights, AllBenefit, new double[3]));
+            () => Topsis.Closeness(Matrix(Data), Weights, AllBenefit, new double[3]));
 
         Assert.Equal("TOPSIS needs room for 4 results, one per unit, but got 3.", error.Message);
     }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SmartCityIndex.Infrastructure.Identity;
 using SmartCityIndex.Infrastructure.Persistence;
+using SmartCityIndex.Infrastructure.Scoring;
 using SmartCityIndex.Infrastructure.Seeding;
 
 namespace SmartCityIndex.Infrastructure;
@@ -14,7 +15,7 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers the database (provider and connection read lazily from configuration, so test hosts can override
-    /// them), its health check, the initialiser and the demo seeder.
+    /// them), its health check, the initialiser, the demo seeder and the score runner.
     /// </summary>
     public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
     {
@@ -38,6 +39,7 @@ public static class DependencyInjection
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddTransient<DemoSeeder>();
         builder.Services.AddTransient<DatabaseInitializer>();
+        builder.Services.AddSingleton<ScoreRunner>();
         builder.Services.AddHealthChecks().AddDbContextCheck<SmartCityIndexDbContext>("database", tags: ["ready"]);
         return builder;
     }

@@ -49,7 +49,6 @@ public static class DependencyInjection
         builder.Services.AddScoped<ImportService>();
         builder.Services.AddSingleton<EntryRowValidator>();
         builder.Services.AddScoped<Features.Users.UserAdministrationService>();
-        builder.Services.AddSingleton<Infrastructure.Scoring.ScoreRunner>();
         builder.Services.AddSingleton<Features.Rankings.ScoreRunQueue>();
         builder.Services.AddScoped<Features.Rankings.RankingsService>();
         builder.Services.AddScoped<Features.Rankings.ProfileService>();

@@ -13,3 +13,6 @@ document.addEventListener('click', e => {
     const dark = document.documentElement.classList.toggle('theme-dark');
     document.cookie = `sci-theme=${dark ? 'dark' : 'light'}; path=/; max-age=31536000; samesite=lax`;
 });
+
+// Rankings (Features/Rankings): the print button prints once every row of the ranking is in the page.
+window.sciPrint = () => window.print();

@@ -22,12 +22,22 @@ public sealed class RankingsAtScaleBrowserTests(ManyCitiesPortalFixture portal, 
         await Assertions.Expect(rows.First.Locator("td.rank")).ToHaveTextAsync("1");
         Assert.InRange(await rows.CountAsync(), 10, 60);
 
-        await page.Locator(".rank-scroll").EvaluateAsync("e => e.scrollTop = e.scrollHeight");
+        await page.EvaluateAsync("() => window.scrollTo(0, document.documentElement.scrollHeight)");
 
         var last = page.Locator("td.rank", new() { HasTextRegex = new($"^{ManyCitiesPortalFixture.Cities}$") });
         await Assertions.Expect(last).ToBeVisibleAsync();
         Assert.InRange(await rows.CountAsync(), 10, 60);
         await Assertions.Expect(rows.First.Locator("td.rank")).Not.ToHaveTextAsync("1");
+
+        // The header sticks below the app bar at the end of the page too, and printing puts every row in the page.
+        var header = (await page.GetByTestId("sort-composite").Locator("..").BoundingBoxAsync())!;
+        Assert.InRange(header.Y, 63, 66);
+        await page.EvaluateAsync("() => { window.print = () => { window.printedRows = document.querySelectorAll('[data-testid=rank-row]').length; }; }");
+        await page.GetByTestId("print").ClickAsync();
+        await page.WaitForFunctionAsync("() => window.printedRows !== undefined");
+        Assert.Equal(ManyCitiesPortalFixture.Cities, await page.EvaluateAsync<int>("() => window.printedRows"));
+        await Assertions.Expect(rows.Nth(60)).Not.ToBeAttachedAsync(); // virtualised again once printed
+        await Assertions.Expect(rows.Nth(9)).ToBeAttachedAsync();
     }
 
     /// <summary>The fixture adds its cities after start-up; score the years in which all are approved again.</summary>

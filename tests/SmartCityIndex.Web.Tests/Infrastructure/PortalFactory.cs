@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartCityIndex.Infrastructure.Persistence;
@@ -15,7 +16,8 @@ namespace SmartCityIndex.Web.Tests.Infrastructure;
 /// The real portal (Program.cs and all) over a real database. <see cref="StartOnKestrelAsync"/> serves it on a free
 /// loopback port for the browser tests; <c>CreateClient()</c> talks to it in memory.
 /// </summary>
-public sealed class PortalFactory(TestDatabase database, bool seedDemoData = true) : WebApplicationFactory<Program>
+/// <remarks>With <paramref name="clock"/>, the portal runs on that clock (a <see cref="SteppedClock"/> for timing logic).</remarks>
+public sealed class PortalFactory(TestDatabase database, bool seedDemoData = true, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     public TestDatabase Database => database;
 
@@ -42,5 +44,9 @@ public sealed class PortalFactory(TestDatabase database, bool seedDemoData = tru
             // Sessions of disabled users end after a second rather than a minute, so tests can see it happen.
             [AuthenticationSetup.RevalidationSecondsKey] = "1",
         }));
+        if (clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
     }
 }

@@ -16,10 +16,12 @@ public abstract class SeededPortal : IAsyncLifetime
 
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
+    protected virtual PortalFactory CreateFactory(TestDatabase database) => new(database);
+
     public virtual async Task InitializeAsync()
     {
         _database = await CreateDatabaseAsync();
-        Factory = new PortalFactory(_database);
+        Factory = CreateFactory(_database);
         BaseAddress = await Factory.StartOnKestrelAsync();
     }
 
@@ -37,6 +39,19 @@ public abstract class SeededPortal : IAsyncLifetime
 public sealed class SeededPortalFixture : SeededPortal
 {
     protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+}
+
+/// <summary>
+/// On a temporary SQLite file, with the portal on a <see cref="SteppedClock"/>: the score worker's debounce passes only
+/// when the test moves the clock (<see cref="ScoreRuns.DoneAsync"/> does).
+/// </summary>
+public sealed class ClockedPortalFixture : SeededPortal
+{
+    public SteppedClock Clock { get; } = new();
+
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+
+    protected override PortalFactory CreateFactory(TestDatabase database) => new(database, clock: Clock);
 }
 
 /// <summary>On a throwaway PostgreSQL cluster of its own (production's database).</summary>

@@ -10,7 +10,7 @@ public static class RankingView
     /// Sort keys: <c>rank</c>, <c>city</c>, <c>composite</c>, <c>category-CODE</c>, <c>change</c>, <c>coverage</c>,
     /// <c>interval</c> (the width of the 5–95 % rank interval). Cities without a value sort last either way; ties by rank.
     /// </summary>
-    public static List<RankingRow> Apply(Rankings rankings, string search, string province, string tier, string sort, bool descending)
+    public static List<RankingRow> Apply(RankingsTable rankings, string search, string province, string tier, string sort, bool descending)
     {
         IEnumerable<RankingRow> rows = rankings.Rows;
         if (!string.IsNullOrWhiteSpace(search))

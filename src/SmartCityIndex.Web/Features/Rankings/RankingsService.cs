@@ -16,9 +16,12 @@ public sealed record RankingRow(
     int Rank, double Score, double[] CategoryScores, int[] CategoryRanks, int? RankChange, double Coverage,
     double RankLow, double RankHigh, bool Mine);
 
+/// <summary>A city by its code and its names in both languages.</summary>
+public sealed record CityName(string Code, string NameEn, string NameZh);
+
 /// <summary>The rankings of a period: its newest run, with the previous period's ranks for the change.</summary>
-public sealed record Rankings(
-    int Year, IReadOnlyList<int> Years, int RunId, DateTime RunAt, bool Provisional, IReadOnlyList<string> MissingCities,
+public sealed record RankingsTable(
+    int Year, IReadOnlyList<int> Years, int RunId, DateTime RunAt, bool Provisional, IReadOnlyList<CityName> MissingCities,
     int CityCount, IReadOnlyList<RankedCategory> Categories, IReadOnlyList<RankingRow> Rows, int? PreviousYear, string? Failure,
     bool CanOpenAll);
 
@@ -29,7 +32,7 @@ public sealed record Rankings(
 public sealed class RankingsService(IDbContextFactory<SmartCityIndexDbContext> contextFactory, CurrentUser currentUser, ScoreRunQueue queue)
 {
     /// <summary>The rankings of <paramref name="year"/> (default: the newest year with a run); null when there is none.</summary>
-    public async Task<Rankings?> GetAsync(int? year = null, CancellationToken ct = default)
+    public async Task<RankingsTable?> GetAsync(int? year = null, CancellationToken ct = default)
     {
         var access = await currentUser.GetAsync(ct);
         if (access.UserId is null)
@@ -52,6 +55,7 @@ public sealed class RankingsService(IDbContextFactory<SmartCityIndexDbContext> c
         var results = await context.ScoreRunCities.AsNoTracking().Where(c => c.ScoreRunId == run.Id).ToListAsync(ct);
         var changes = previousScores is null ? null : RankChanges(results.ToDictionary(r => r.CityId, r => r.Score), previousScores);
         var cities = await context.Cities.AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
+        var byCode = cities.Values.ToDictionary(c => c.Code);
 
         var nodes = ScoreRunner.RunNode.Parse(run.Structure);
         var categories = RunTree.Categories(nodes);
@@ -66,8 +70,9 @@ public sealed class RankingsService(IDbContextFactory<SmartCityIndexDbContext> c
                 r.Coverage, r.RankLow, r.RankHigh, access.IsOfficial && access.CityIds.Contains(r.CityId));
         }).ToList();
 
-        return new Rankings(period.Year, [.. periods.Select(p => p.Year)], run.Id, run.CreatedAt, run.IsProvisional,
-            run.MissingCities.Length == 0 ? [] : run.MissingCities.Split(','), rows.Count, categories, rows, previous?.Year,
+        return new RankingsTable(period.Year, [.. periods.Select(p => p.Year)], run.Id, run.CreatedAt, run.IsProvisional,
+            [.. ScoredPeriods.MissingCodes(run).Select(code => byCode.TryGetValue(code, out var c) ? new CityName(c.Code, c.NameEn, c.NameZh) : new CityName(code, code, code))],
+            rows.Count, categories, rows, previous?.Year,
             access.IsAdmin ? queue.FailureOf(period.Id) : null, access.SeesAllCities);
     }
 
@@ -84,61 +89,6 @@ public sealed class RankingsService(IDbContextFactory<SmartCityIndexDbContext> c
         var ranksBefore = Ranks(common, before);
         return common.ToDictionary(c => c, c => ranksBefore[c] - ranksNow[c]);
     }
-
-}
-
-/// <summary>One indicator's weight as the composite applies it: its share of its category times the category's share.</summary>
-public sealed record EffectiveWeight(string Code, string NameEn, string NameZh, string CategoryCode, double Weight);
-
-/// <summary>How a run was made, for the method page.</summary>
-public sealed record RunDescription(
-    int RunId, int Year, IReadOnlyList<int> Years, DateTime CreatedAt, string FrameworkName, int FrameworkVersion, string EngineVersion,
-    string InputsHash, string Trigger, int DurationMs, int CityCount, IReadOnlyList<string> MissingCities, string Settings,
-    IReadOnlyList<RankedCategory> Categories, IReadOnlyList<double> CategoryWeights, IReadOnlyList<EffectiveWeight> Weights);
-
-/// <summary>Reads how the newest run of a year was made.</summary>
-public sealed class MethodService(IDbContextFactory<SmartCityIndexDbContext> contextFactory, CurrentUser currentUser)
-{
-    /// <summary>The run of <paramref name="year"/> (default: the newest with a run), or null.</summary>
-    public async Task<RunDescription?> GetAsync(int? year = null, CancellationToken ct = default)
-    {
-        if ((await currentUser.GetAsync(ct)).UserId is null)
-        {
-            return null;
-        }
-
-        await using var context = await contextFactory.CreateDbContextAsync(ct);
-        var (periods, period) = await ScoredPeriods.FindAsync(context, year, ct);
-        if (period is null)
-        {
-            return null;
-        }
-
-        var run = await ScoredPeriods.NewestRunAsync(context, period.Id, ct);
-        var framework = await context.Frameworks.AsNoTracking().Where(f => f.Id == run.FrameworkId).Select(f => new { f.Name, f.Version }).SingleAsync(ct);
-        var cities = await context.ScoreRunCities.CountAsync(c => c.ScoreRunId == run.Id, ct);
-        var nodes = ScoreRunner.RunNode.Parse(run.Structure);
-        var categories = RunTree.Categories(nodes);
-        return new RunDescription(run.Id, period.Year, [.. periods.Select(p => p.Year).Order()], run.CreatedAt, framework.Name, framework.Version,
-            run.EngineVersion, run.InputsHash, run.Trigger, run.DurationMs, cities, run.MissingCities.Length == 0 ? [] : run.MissingCities.Split(','),
-            run.Settings, categories, [.. categories.Select(c => Share(nodes, nodes[c.Node]))], EffectiveWeights(nodes));
-    }
-
-    /// <summary>Each indicator's effective weight in the composite (they add up to 1).</summary>
-    public static IReadOnlyList<EffectiveWeight> EffectiveWeights(IReadOnlyList<ScoreRunner.RunNode> nodes) =>
-        [.. nodes.Select((n, i) => (n, i)).Where(x => x.n.Level == 1).Select(x =>
-        {
-            var weight = 1.0;
-            for (var current = x.n; current.Parent is { } parent; current = nodes.First(p => p.Code == parent))
-            {
-                weight *= Share(nodes, current);
-            }
-
-            return new EffectiveWeight(x.n.Code, x.n.NameEn, x.n.NameZh, RunTree.CategoryOf(nodes, x.i), weight);
-        })];
-
-    private static double Share(IReadOnlyList<ScoreRunner.RunNode> nodes, ScoreRunner.RunNode node) =>
-        node.Weight / nodes.Where(s => s.Parent == node.Parent).Sum(s => s.Weight);
 }
 
 /// <summary>The reporting periods that have a score run, and the newest run of one.</summary>
@@ -154,6 +104,9 @@ internal static class ScoredPeriods
             .OrderByDescending(p => p.Year).Select(p => new Period(p.Id, p.Year)).ToListAsync(ct);
         return (periods, year is { } y ? periods.FirstOrDefault(p => p.Year == y) : periods.FirstOrDefault());
     }
+
+    /// <summary>The codes of the cities a run could not rank (no approved data).</summary>
+    public static string[] MissingCodes(ScoreRun run) => run.MissingCities.Length == 0 ? [] : run.MissingCities.Split(',');
 
     /// <summary>The run shown for a period: its newest.</summary>
     public static Task<ScoreRun> NewestRunAsync(SmartCityIndexDbContext context, int periodId, CancellationToken ct) =>

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
-using SmartCityIndex.Infrastructure.Persistence;
 using SmartCityIndex.Infrastructure.Scoring;
 
 namespace SmartCityIndex.Web.Features.Rankings;
@@ -18,24 +16,71 @@ public sealed class ScoreRunQueue
 
     private readonly Channel<(int PeriodId, string Trigger)> _requests = Channel.CreateUnbounded<(int, string)>();
     private readonly ConcurrentDictionary<int, string> _failures = new();
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _idle = Idle();
     private int _pending;
 
-    /// <summary>Asks for the period to be scored again.</summary>
+    /// <summary>Asks for the period to be scored again, for the reason given.</summary>
+    public void Request(int periodId, RunTrigger trigger) => Request(periodId, trigger.Code);
+
+    /// <summary>Asks for the period to be scored again; <paramref name="trigger"/> is stored as given (see <see cref="RunTrigger"/>).</summary>
     public void Request(int periodId, string trigger)
     {
-        Interlocked.Increment(ref _pending);
+        lock (_gate)
+        {
+            if (_pending++ == 0)
+            {
+                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+
         _requests.Writer.TryWrite((periodId, trigger));
     }
 
     /// <summary>Requests not yet worked off (including the one being scored).</summary>
-    public int Pending => Volatile.Read(ref _pending);
+    public int Pending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pending;
+            }
+        }
+    }
+
+    /// <summary>Completes once every request made so far has been worked off (at once when there is none).</summary>
+    public Task WhenIdleAsync()
+    {
+        lock (_gate)
+        {
+            return _idle.Task;
+        }
+    }
 
     /// <summary>Why the newest attempt to score the period failed, if it did.</summary>
     public string? FailureOf(int periodId) => _failures.GetValueOrDefault(periodId);
 
     internal ChannelReader<(int PeriodId, string Trigger)> Reader => _requests.Reader;
 
-    internal void Done(int count) => Interlocked.Add(ref _pending, -count);
+    internal void Done(int count)
+    {
+        lock (_gate)
+        {
+            _pending -= count;
+            if (_pending == 0)
+            {
+                _idle.TrySetResult();
+            }
+        }
+    }
+
+    private static TaskCompletionSource Idle()
+    {
+        var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        idle.SetResult();
+        return idle;
+    }
 
     internal void Failed(int periodId, string? message)
     {
@@ -46,60 +91,6 @@ public sealed class ScoreRunQueue
         else
         {
             _failures[periodId] = message;
-        }
-    }
-}
-
-/// <summary>Works off the <see cref="ScoreRunQueue"/>; at start-up, asks for every period with approved data.</summary>
-public sealed class ScoreRunWorker(ScoreRunQueue queue, ScoreRunner runner, IDbContextFactory<SmartCityIndexDbContext> contextFactory,
-    ILogger<ScoreRunWorker> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await using (var context = await contextFactory.CreateDbContextAsync(stoppingToken))
-            {
-                foreach (var period in await context.ReportingPeriods.OrderBy(p => p.Year).Select(p => p.Id).ToListAsync(stoppingToken))
-                {
-                    queue.Request(period, "start-up");
-                }
-            }
-
-            while (await queue.Reader.WaitToReadAsync(stoppingToken))
-            {
-                await Task.Delay(ScoreRunQueue.Debounce, stoppingToken);
-                var batch = new List<(int PeriodId, string Trigger)>();
-                while (queue.Reader.TryRead(out var request))
-                {
-                    batch.Add(request);
-                }
-
-                foreach (var period in batch.GroupBy(r => r.PeriodId))
-                {
-                    await RunAsync(period.Key, string.Join("; ", period.Select(r => r.Trigger).Distinct()), stoppingToken);
-                }
-
-                queue.Done(batch.Count);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // shutting down
-        }
-    }
-
-    private async Task RunAsync(int periodId, string trigger, CancellationToken ct)
-    {
-        try
-        {
-            await runner.RunAsync(periodId, trigger.Length > 200 ? trigger[..200] : trigger, ct: ct);
-            queue.Failed(periodId, null);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Score run for period {PeriodId} failed ({Trigger}); the previous run stays the one shown", periodId, trigger);
-            queue.Failed(periodId, ex.Message);
         }
     }
 }

@@ -293,7 +293,7 @@ public sealed class ReviewService(
             access.UserName, action.ToLowerInvariant(), submission.Id, city, period.Year, from, submission.Status);
         if (from == SubmissionStatus.Approved || submission.Status == SubmissionStatus.Approved)
         {
-            scoreRuns.Request(period.Id, $"{action.ToLowerInvariant()} {city} {period.Year} by {access.UserName}");
+            scoreRuns.Request(period.Id, Infrastructure.Scoring.RunTrigger.Review(action, city, period.Year, access.UserName));
         }
 
         return ReviewOutcome.Done;

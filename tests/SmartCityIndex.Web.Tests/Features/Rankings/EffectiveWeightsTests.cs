@@ -27,4 +27,13 @@ public sealed class EffectiveWeightsTests
         Assert.Equal(0.75, weights[2].Weight, 12);
         Assert.Equal(1, weights.Sum(w => w.Weight), 12);
     }
+
+    [Theory]
+    [InlineData(1.0 / 30, 0.05)]  // 30 equal weights: 3.3 % on a scale to 5 %, two thirds of the track, not all of it
+    [InlineData(0.05, 0.05)]
+    [InlineData(0.051, 0.1)]
+    [InlineData(0.75, 1)]
+    [InlineData(0.0021, 0.0025)]
+    public void ScaleMax_TheLargestWeight_IsHeldByARoundScaleEnd(double largest, double expected) =>
+        Assert.Equal(expected, MethodService.ScaleMax([largest / 2, largest]), 12);
 }

@@ -5,7 +5,7 @@ namespace SmartCityIndex.Web.Tests.Features.Rankings;
 
 public sealed class RankingViewTests
 {
-    private static readonly RankingsTable Table = new(
+    private static readonly Fixture Table = new(
     [
         Row("CN-SZ", "Shenzhen", "深圳", "Guangdong", CityTier.First, 1, 90, [95, double.NaN], 0, 1, 2),
         Row("CN-GZ", "Guangzhou", "广州", "Guangdong", CityTier.First, 2, 85, [80, 70], 1, 1, 3),
@@ -49,9 +49,9 @@ public sealed class RankingViewTests
         int? change, double low, double high) =>
         new(code, en, zh, province, province, tier, rank, score, categories, [.. categories.Select(_ => 1)], change, 1, low, high, false);
 
-    private sealed record RankingsTable(IReadOnlyList<RankingRow> Rows)
+    private sealed record Fixture(IReadOnlyList<RankingRow> Rows)
     {
-        public SmartCityIndex.Web.Features.Rankings.Rankings Value { get; } = new(2024, [2024], 1, DateTime.UtcNow, false, [], Rows.Count,
+        public RankingsTable Value { get; } = new(2024, [2024], 1, DateTime.UtcNow, false, [], Rows.Count,
             [new RankedCategory("A", "A", "A", 0), new RankedCategory("B", "B", "B", 1)], Rows, 2023, null, true);
     }
 }

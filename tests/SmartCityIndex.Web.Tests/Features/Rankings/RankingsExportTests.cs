@@ -40,7 +40,9 @@ public sealed class RankingsExportTests
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Equal($"rankings-{year}.csv", csv.Content.Headers.ContentDisposition?.FileNameStar ?? csv.Content.Headers.ContentDisposition?.FileName);
         var lines = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n".ToCharArray(), StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("year,rank,code,city_en,city_zh,province_en,province_zh,tier,composite,INF,INF_rank,IND,IND_rank,SVC,SVC_rank,rank_change,coverage,rank_p5,rank_p95,provisional,run", lines[0]);
+        Assert.Equal("Year,Rank,Code,City (English),City (Chinese),Province (English),Province (Chinese),Tier,Composite,Infrastructure,Infrastructure rank,"
+            + "Urban industry,Urban industry rank,Urban services and management,Urban services and management rank,Change since " + (year - 1) + ",Data coverage,"
+            + "\"Rank range, 5th percentile\",\"Rank range, 95th percentile\",Provisional,Score run", lines[0]);
         Assert.Equal(1 + 36, lines.Length);
         Assert.Contains(lines, l => l.Contains("\"'=HYPERLINK(\"\"http://example.invalid\"\",\"\"click\"\")\"", StringComparison.Ordinal));
 
@@ -48,9 +50,47 @@ public sealed class RankingsExportTests
         using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
         var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(36, rows.Count);
-        Assert.Equal(Enumerable.Range(1, 36), rows.Select(r => Convert.ToInt32(r["rank"])));
-        Assert.Contains(rows, r => (string?)r["city_en"] == "'" + Evil);
-        Assert.All(rows, r => Assert.InRange(Convert.ToDouble(r["composite"]), 0, 100));
+        Assert.Equal(Enumerable.Range(1, 36), rows.Select(r => Convert.ToInt32(r["Rank"])));
+        Assert.Contains(rows, r => (string?)r["City (English)"] == "'" + Evil);
+        Assert.All(rows, r => Assert.InRange(Convert.ToDouble(r["Composite"]), 0, 100));
+        Assert.Contains(rows, r => (string?)r["Tier"] == "Tier 1");
+        Assert.DoesNotContain(rows, r => (string?)r["Tier"] == "First");
+    }
+
+    [Fact]
+    public async Task Export_WithThePagesFiltersSortAndSearch_HasTheRowsThePageShowsInChineseWhenAskedInChinese()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, null);
+        await using var factory = new PortalFactory(database);
+        using var client = await SignIn.AsAsync(factory, DemoAccounts.Evaluator);
+        var year = await RenameAndWaitForRunsAsync(factory);
+        await using var scope = await SignedInScope.CreateAsync(factory.Services, DemoAccounts.Evaluator);
+        var table = (await scope.ServiceProvider.GetRequiredService<RankingsService>().GetAsync(year))!;
+        var query = new RankingsQuery(year, Tier: "First").SortedBy("composite").SortedBy("composite"); // lowest composite first
+        var shown = query.Apply(table);
+        var searched = new RankingsQuery(year, Search: "zhe").Apply(table);
+
+        var filtered = await RowsAsync(client, query.ExportUri("xlsx"));
+        var inChinese = await RowsAsync(client, query.ExportUri("xlsx") + "&culture=zh-Hans");
+        var bySearch = await RowsAsync(client, new RankingsQuery(year, Search: "zhe").ExportUri("xlsx"));
+
+        Assert.True(shown.Count is > 1 and < 36);
+        Assert.Equal(shown.Select(r => r.Code), filtered.Select(r => (string)r["Code"]!));
+        Assert.All(filtered, r => Assert.Equal("Tier 1", r["Tier"]));
+        Assert.Equal(shown.Select(r => Math.Round(r.Score, 4)), filtered.Select(r => Convert.ToDouble(r["Composite"])));
+        Assert.Equal(shown.Select(r => r.Code), inChinese.Select(r => (string)r["代码"]!));
+        Assert.All(inChinese, r => Assert.Equal("一线", r["城市等级"]));
+        Assert.Contains("基础设施排名", inChinese[0].Keys);
+        Assert.Equal(searched.Select(r => r.Code), bySearch.Select(r => (string)r["Code"]!));
+        Assert.True(searched.Count is > 0 and < 36);
+    }
+
+    private static async Task<List<IDictionary<string, object?>>> RowsAsync(HttpClient client, string uri)
+    {
+        var response = await client.GetAsync("/" + uri);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        return [.. stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>()];
     }
 
     [Fact]
@@ -67,7 +107,8 @@ public sealed class RankingsExportTests
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         var lines = (await own.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(1 + 1 + 3 + 30, lines.Length); // header, composite, 3 categories, 30 indicators
-        Assert.StartsWith($"{year},CN-HZ,composite,INDEX,", lines[1]);
+        Assert.StartsWith($"Year,City,Level,Code,Name (English),Name (Chinese),Value,Unit,Score (0–100),Contribution,Rank,Cities ranked,Median of all cities", lines[0]);
+        Assert.StartsWith($"{year},CN-HZ,Composite,INDEX,", lines[1]);
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
         Assert.DoesNotContain("Shenzhen", await other.Content.ReadAsStringAsync());
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SmartCityIndex.Domain.Runs;
 using SmartCityIndex.Domain.Submissions;
 using SmartCityIndex.Infrastructure.Identity;
+using SmartCityIndex.Infrastructure.Scoring;
 using SmartCityIndex.Web.Features.Rankings;
 using SmartCityIndex.Web.Features.Review;
 using SmartCityIndex.Web.Tests.Infrastructure;
@@ -10,7 +11,7 @@ using SmartCityIndex.Web.Tests.Infrastructure;
 namespace SmartCityIndex.Web.Tests.Features.Rankings;
 
 /// <summary>The portal keeps its rankings current by itself: approvals and reopenings are scored in the background.</summary>
-public sealed class ScoreRunWorkerTests(SeededPortalFixture portal) : IClassFixture<SeededPortalFixture>
+public sealed class ScoreRunWorkerTests(ClockedPortalFixture portal) : IClassFixture<ClockedPortalFixture>
 {
     [Fact]
     public async Task Approval_ThenReopening_TheNewestRunIncludesTheCityThenLeavesItOutAndSaysSo()
@@ -33,7 +34,7 @@ public sealed class ScoreRunWorkerTests(SeededPortalFixture portal) : IClassFixt
         Assert.Contains(approved.Cities, c => c.CityId == cityId);
         Assert.DoesNotContain(code, approved.MissingCities.Split(','));
         Assert.Equal(before.MissingCount - 1, approved.MissingCount);
-        Assert.StartsWith($"approved {code}", approved.Trigger);
+        Assert.Equal((RunTriggerKind.Approved, code), RunTrigger.ParseAll(approved.Trigger).Select(t => (t.Kind, t.City)).Single());
 
         await using (var admin = await SignedInScope.CreateAsync(portal.Factory.Services, DemoAccounts.Admin))
         {
@@ -47,6 +48,35 @@ public sealed class ScoreRunWorkerTests(SeededPortalFixture portal) : IClassFixt
         Assert.DoesNotContain(reopened.Cities, c => c.CityId == cityId);
         Assert.Contains(code, reopened.MissingCities.Split(','));
         Assert.Equal(before.InputsHash, reopened.InputsHash); // the same approved values as before the approval
+    }
+
+    [Fact]
+    public async Task Approval_WhileTheClockStandsStill_IsScoredOnlyOnceTheDebounceHasPassedOnTheClock()
+    {
+        await DoneAsync();
+        var (submissionId, cityId, _, periodId) = await SubmittedAsync();
+        var before = await NewestAsync(periodId);
+        var queue = portal.Factory.Services.GetRequiredService<ScoreRunQueue>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+
+        await using (var evaluator = await SignedInScope.CreateAsync(portal.Factory.Services, DemoAccounts.Evaluator))
+        {
+            var review = evaluator.ServiceProvider.GetRequiredService<ReviewService>();
+            Assert.Equal(ReviewOutcome.Done, await review.ApproveAsync(submissionId, (await review.GetAsync(submissionId))!.ConcurrencyStamp));
+        }
+
+        // The worker now waits out its debounce on the portal's clock, which does not move by itself.
+        Assert.Equal(ScoreRunQueue.Debounce, await portal.Clock.NextTimerAsync(timeout.Token));
+        portal.Clock.Advance(ScoreRunQueue.Debounce - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(1, queue.Pending);
+        Assert.Equal(before.Id, (await NewestAsync(periodId)).Id);
+
+        portal.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        await queue.WhenIdleAsync().WaitAsync(timeout.Token);
+        var after = await NewestAsync(periodId);
+        Assert.True(after.Id > before.Id);
+        Assert.Contains(after.Cities, c => c.CityId == cityId);
+        Assert.Equal(portal.Clock.GetUtcNow().UtcDateTime, after.CreatedAt, TimeSpan.FromSeconds(1)); // stamped by the portal's clock too
     }
 
     [Fact]

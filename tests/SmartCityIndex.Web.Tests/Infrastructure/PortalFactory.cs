@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartCityIndex.Infrastructure.Persistence;
@@ -15,7 +16,8 @@ namespace SmartCityIndex.Web.Tests.Infrastructure;
 /// The real portal (Program.cs and all) over a real database. <see cref="StartOnKestrelAsync"/> serves it on a free
 /// loopback port for the browser tests; <c>CreateClient()</c> talks to it in memory.
 /// </summary>
-public sealed class PortalFactory(TestDatabase database, bool seedDemoData = true) : WebApplicationFactory<Program>
+public sealed class PortalFactory(TestDatabase database, bool seedDemoData = true, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     public TestDatabase Database => database;
 
@@ -42,5 +44,9 @@ public sealed class PortalFactory(TestDatabase database, bool seedDemoData = tru
             // Sessions of disabled users end after a second rather than a minute, so tests can see it happen.
             [AuthenticationSetup.RevalidationSecondsKey] = "1",
         }));
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services); // a test's own services (e.g. a slowed-down server), after the app's
+        }
     }
 }

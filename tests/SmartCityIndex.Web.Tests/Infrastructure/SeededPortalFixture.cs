@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SmartCityIndex.Infrastructure.Persistence;
 using SmartCityIndex.TestSupport;
 
@@ -16,10 +17,15 @@ public abstract class SeededPortal : IAsyncLifetime
 
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
+    /// <summary>Services a fixture adds to the portal's own (registered after them, so they can replace them).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         _database = await CreateDatabaseAsync();
-        Factory = new PortalFactory(_database);
+        Factory = new PortalFactory(_database, services: ConfigureServices);
         BaseAddress = await Factory.StartOnKestrelAsync();
     }
 

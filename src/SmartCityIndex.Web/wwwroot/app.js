@@ -13,3 +13,15 @@ document.addEventListener('click', e => {
     const dark = document.documentElement.classList.toggle('theme-dark');
     document.cookie = `sci-theme=${dark ? 'dark' : 'light'}; path=/; max-age=31536000; samesite=lax`;
 });
+
+// Entry form and times (BrowserTime, EntryPage): the browser's time zone, and the inputs that could not be saved,
+// kept in localStorage until they are fixed or discarded (they survive a reload and a dropped connection).
+window.sciTimeZone = () => ({ id: Intl.DateTimeFormat().resolvedOptions().timeZone || '', offset: new Date().getTimezoneOffset() });
+window.sciUnsavedRead = key => { try { return localStorage.getItem(key); } catch { return null; } };
+window.sciUnsavedWrite = (key, json) => { try { if (json) localStorage.setItem(key, json); else localStorage.removeItem(key); } catch { } };
+window.sciFocusRow = id => {
+    const row = document.getElementById(id);
+    if (!row) return;
+    row.scrollIntoView({ block: 'start' });
+    row.querySelector('input:not([type=checkbox]):not([disabled]), button:not([disabled])')?.focus({ preventScroll: true });
+};

@@ -9,7 +9,7 @@ namespace SmartCityIndex.Web.Tests.EndToEnd;
 
 /// <summary>
 /// The seeded portal on a server that answers slowly, as under heavy load: every message from a browser (a key typed,
-/// a click) waits up to 150 ms before the circuit handles it, and every database operation up to 250 ms. Renders then
+/// a click) holds the circuit up to 150 ms before it is handled, and every database operation up to 250 ms. Renders then
 /// reach the browser late, while the person is already typing the next keys.
 /// </summary>
 public sealed class SlowServerPortalFixture : SeededPortal
@@ -33,10 +33,12 @@ public sealed class SlowServerPortalFixture : SeededPortal
     private sealed class SlowInbound : CircuitHandler
     {
         public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(Func<CircuitInboundActivityContext, Task> next) =>
-            async context =>
+            context =>
             {
-                await Task.Delay(Pause(150));
-                await next(context);
+                // Blocking, as a server busy with other work would: the messages stay in their order (an await here
+                // would let a later key overtake an earlier one, which no real server does).
+                Thread.Sleep(Pause(150));
+                return next(context);
             };
     }
 

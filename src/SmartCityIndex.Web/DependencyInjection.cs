@@ -46,6 +46,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<CityDirectoryService>();
         builder.Services.AddScoped<SubmissionEntryService>();
         builder.Services.AddScoped<SubmissionHistoryService>();
+        builder.Services.AddScoped<Features.Localization.BrowserTime>();
         builder.Services.AddScoped<ImportService>();
         builder.Services.AddSingleton<EntryRowValidator>();
         builder.Services.AddScoped<Features.Users.UserAdministrationService>();

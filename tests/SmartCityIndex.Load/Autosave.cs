@@ -79,7 +79,6 @@ internal static class Autosave
         if (result is SaveResult.Saved saved)
         {
             row.Saved = saved.Value;
-            SubmissionEntryService.Reset(row);
             return true;
         }
 

@@ -16,3 +16,14 @@ document.addEventListener('click', e => {
 
 // Rankings (Features/Rankings): the print button prints once every row of the ranking is in the page.
 window.sciPrint = () => window.print();
+// Entry form and times (BrowserTime, EntryPage): the browser's time zone, and the inputs that could not be saved,
+// kept in localStorage until they are fixed or discarded (they survive a reload and a dropped connection).
+window.sciTimeZone = () => ({ id: Intl.DateTimeFormat().resolvedOptions().timeZone || '', offset: new Date().getTimezoneOffset() });
+window.sciUnsavedRead = key => { try { return localStorage.getItem(key); } catch { return null; } };
+window.sciUnsavedWrite = (key, json) => { try { if (json) localStorage.setItem(key, json); else localStorage.removeItem(key); } catch { } };
+window.sciFocusRow = id => {
+    const row = document.getElementById(id);
+    if (!row) return;
+    row.scrollIntoView({ block: 'start' });
+    row.querySelector('input:not([type=checkbox]):not([disabled]), button:not([disabled])')?.focus({ preventScroll: true });
+};

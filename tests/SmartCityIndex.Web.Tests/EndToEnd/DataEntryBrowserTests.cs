@@ -29,11 +29,24 @@ public sealed class DataEntryBrowserTests(SeededPortalFixture portal, BrowserFix
         await Row(page, "INF02").GetByTestId("value").PressAsync("Tab");
         await Assertions.Expect(Row(page, "INF02").GetByTestId("error")).ToContainTextAsync("Must be between 0 and 100");
 
+        await Assertions.Expect(page.GetByTestId("save-status")).ToHaveTextAsync("1 field not saved: INF02");
+
+        // What could not be saved stays, with its error, until it is fixed or discarded: also after a reload.
+        await page.ReloadAsync();
+        await BrowserSignIn.WaitForCircuitAsync(page);
+        await Assertions.Expect(Row(page, "INF01").GetByTestId("value")).ToHaveValueAsync("92.5");
+        await Assertions.Expect(Row(page, "INF02").GetByTestId("value")).ToHaveValueAsync("1,234");
+        await Assertions.Expect(Row(page, "INF02").GetByTestId("error")).ToContainTextAsync("Must be between 0 and 100");
+        await Assertions.Expect(page.GetByTestId("save-status")).ToHaveTextAsync("1 field not saved: INF02");
+        await Screenshots.SaveAsync(page, "entry-en");
+        await Row(page, "INF02").GetByTestId("discard").ClickAsync();
+        await Assertions.Expect(Row(page, "INF02").GetByTestId("value")).ToHaveValueAsync(string.Empty);
+        await Assertions.Expect(page.GetByTestId("save-status")).ToContainTextAsync("All changes saved");
         await page.ReloadAsync();
         await BrowserSignIn.WaitForCircuitAsync(page);
         await Assertions.Expect(Row(page, "INF01").GetByTestId("value")).ToHaveValueAsync("92.5");
         await Assertions.Expect(Row(page, "INF02").GetByTestId("value")).ToHaveValueAsync(string.Empty);
-        await Screenshots.SaveAsync(page, "entry-en");
+        await Assertions.Expect(Row(page, "INF02").GetByTestId("error")).ToHaveCountAsync(0);
 
         // The value's history is one click from the field.
         await Row(page, "INF01").GetByTestId("value-history").ClickAsync();
@@ -73,12 +86,28 @@ public sealed class DataEntryBrowserTests(SeededPortalFixture portal, BrowserFix
         await Assertions.Expect(warnings.First).ToContainTextAsync("Outside the plausible range 40–100. Explain it in the note before submitting.");
         await Assertions.Expect(warnings.Nth(1)).ToContainTextAsync("compared with last year");
         await page.GetByTestId("submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("submit-confirm")).ToBeFocusedAsync();
+        await Screenshots.SaveAsync(page, "entry-confirm-en");
+        await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByTestId("submit-problems")).ToContainTextAsync("INF01: The value has a warning: explain it in the note.");
+
+        // The problem's link brings its row into view below the app bar, with the focus in its input.
+        await page.GetByTestId("submit-problems").GetByRole(AriaRole.Link, new() { Name = "INF01" }).ClickAsync();
+        await Assertions.Expect(Row(page, "INF01").GetByTestId("value")).ToBeFocusedAsync();
+        var top = await Row(page, "INF01").EvaluateAsync<double>("e => e.getBoundingClientRect().top");
+        var bar = await page.Locator(".mud-appbar").EvaluateAsync<double>("e => e.getBoundingClientRect().bottom");
+        Assert.True(top >= bar, $"the row's top ({top} px) is hidden under the app bar (its bottom at {bar} px)");
+        Assert.EndsWith($"/submissions/{City}/{year}", page.Url);
 
         await Row(page, "INF01").GetByTestId("note").FillAsync("New survey method in 2025; see the statistics bureau's note 3.");
         await Row(page, "INF01").GetByTestId("note").PressAsync("Tab");
         await Assertions.Expect(warnings.First).Not.ToContainTextAsync("Explain it in the note");
         await page.GetByTestId("submit").ClickAsync();
+        await page.GetByTestId("submit-cancel").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("submit-confirm")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Draft");
+        await page.GetByTestId("submit").ClickAsync();
+        await page.GetByTestId("submit-confirm").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Submitted");
         await Assertions.Expect(page.GetByTestId("submitted")).ToHaveTextAsync("Submitted for review.");
@@ -125,7 +154,7 @@ public sealed class DataEntryBrowserTests(SeededPortalFixture portal, BrowserFix
         await Row(mine, "INF01").GetByTestId("value").PressAsync("Tab");
 
         await Assertions.Expect(Row(mine, "INF01").GetByTestId("conflict")).ToContainTextAsync("Someone else saved this value meanwhile: 92.5.");
-        await Assertions.Expect(mine.GetByTestId("save-status")).ToContainTextAsync("Some values are not saved");
+        await Assertions.Expect(mine.GetByTestId("save-status")).ToHaveTextAsync("1 field not saved: INF01");
         await Screenshots.SaveAsync(mine, "entry-conflict-en");
         await Row(mine, "INF01").GetByRole(AriaRole.Button, new() { Name = "Use their value" }).ClickAsync();
         await Assertions.Expect(Row(mine, "INF01").GetByTestId("conflict")).ToHaveCountAsync(0);

@@ -26,6 +26,7 @@ public abstract class WorkflowBrowserTests(SeededPortal portal, BrowserFixture b
         var official = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.HangzhouOfficial, form, chinese);
         await FillWithLastYearAsync(official);
         await official.GetByTestId("submit").ClickAsync();
+        await official.GetByTestId("submit-confirm").ClickAsync();
         await Assertions.Expect(official.GetByTestId("status")).ToHaveTextAsync(T("Submitted", "已提交"));
         await Assertions.Expect(official.GetByTestId("submit-problems")).ToHaveCountAsync(0);
         await official.Context.CloseAsync();
@@ -51,6 +52,7 @@ public abstract class WorkflowBrowserTests(SeededPortal portal, BrowserFixture b
         await inf01.GetByTestId("note").PressAsync("Tab");
         await Assertions.Expect(official.GetByTestId("save-status")).ToContainTextAsync(T("All changes saved", "所有修改已于"));
         await official.GetByTestId("submit").ClickAsync();
+        await official.GetByTestId("submit-confirm").ClickAsync();
         await Assertions.Expect(official.GetByTestId("status")).ToHaveTextAsync(T("Submitted", "已提交"));
         await official.Context.CloseAsync();
 

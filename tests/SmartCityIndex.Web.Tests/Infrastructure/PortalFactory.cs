@@ -16,8 +16,12 @@ namespace SmartCityIndex.Web.Tests.Infrastructure;
 /// The real portal (Program.cs and all) over a real database. <see cref="StartOnKestrelAsync"/> serves it on a free
 /// loopback port for the browser tests; <c>CreateClient()</c> talks to it in memory.
 /// </summary>
-/// <remarks>With <paramref name="clock"/>, the portal runs on that clock (a <see cref="SteppedClock"/> for timing logic).</remarks>
-public sealed class PortalFactory(TestDatabase database, bool seedDemoData = true, TimeProvider? clock = null) : WebApplicationFactory<Program>
+/// <remarks>
+/// <paramref name="services"/> are a test's own services, registered after the portal's so that they replace them: a
+/// clock (a <see cref="SteppedClock"/> for timing logic), a slowed-down server.
+/// </remarks>
+public sealed class PortalFactory(TestDatabase database, bool seedDemoData = true, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     public TestDatabase Database => database;
 
@@ -44,9 +48,9 @@ public sealed class PortalFactory(TestDatabase database, bool seedDemoData = tru
             // Sessions of disabled users end after a second rather than a minute, so tests can see it happen.
             [AuthenticationSetup.RevalidationSecondsKey] = "1",
         }));
-        if (clock is not null)
+        if (services is not null)
         {
-            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+            builder.ConfigureTestServices(services); // a test's own services (e.g. a slowed-down server), after the app's
         }
     }
 }

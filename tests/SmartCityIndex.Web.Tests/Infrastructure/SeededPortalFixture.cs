@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SmartCityIndex.Infrastructure.Persistence;
 using SmartCityIndex.TestSupport;
 
@@ -16,12 +17,15 @@ public abstract class SeededPortal : IAsyncLifetime
 
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
-    protected virtual PortalFactory CreateFactory(TestDatabase database) => new(database);
+    /// <summary>Services a fixture adds to the portal's own (registered after them, so they can replace them).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     public virtual async Task InitializeAsync()
     {
         _database = await CreateDatabaseAsync();
-        Factory = CreateFactory(_database);
+        Factory = new PortalFactory(_database, services: ConfigureServices);
         BaseAddress = await Factory.StartOnKestrelAsync();
     }
 
@@ -51,7 +55,7 @@ public sealed class ClockedPortalFixture : SeededPortal
 
     protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
 
-    protected override PortalFactory CreateFactory(TestDatabase database) => new(database, clock: Clock);
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
 }
 
 /// <summary>On a throwaway PostgreSQL cluster of its own (production's database).</summary>

@@ -54,9 +54,30 @@ public sealed record EntryCategory(string Code, string NameEn, string NameZh, IR
     public int Answered => Rows.Count(r => r.IsAnswered);
 }
 
-/// <summary>One indicator in the form: what it is, last year's value, and the state of the input.</summary>
+/// <summary>
+/// One indicator in the form: what it is, last year's value, and the state of the input. Once the form is open, only
+/// <see cref="EntryFormViewModel"/> changes it.
+/// </summary>
 public sealed class EntryRow
 {
+    /// <summary>A row showing its saved value in the inputs.</summary>
+    public static EntryRow Of(Indicator indicator, ValueSnapshot saved, decimal? lastYear, string? reviewComment)
+    {
+        var row = new EntryRow
+        {
+            Indicator = indicator,
+            LastYear = lastYear,
+            ReviewComment = reviewComment,
+            Saved = saved,
+            Text = NumberInput.Format(saved.Value),
+            NotAvailable = saved.NotAvailable,
+            Reason = saved.Reason,
+            Note = saved.Note,
+        };
+        row.Findings = row.CheckSaved();
+        return row;
+    }
+
     public required Indicator Indicator { get; init; }
     public decimal? LastYear { get; init; }
     public string? ReviewComment { get; set; }
@@ -79,6 +100,16 @@ public sealed class EntryRow
 
     public bool IsAnswered => Saved.Value.HasValue || Saved.NotAvailable;
     public bool NeedsComment => Findings.Any(f => f.Severity == CheckSeverity.Warning) && string.IsNullOrWhiteSpace(Saved.Note);
+
+    /// <summary>The warnings and errors of the saved value.</summary>
+    public IReadOnlyList<ValueFinding> CheckSaved() => IsAnswered ? ValueCheck.Check(Indicator, Saved.Value, Saved.NotAvailable, LastYear) : [];
+
+    /// <summary>A detached copy, for saving what the inputs hold now while typing goes on.</summary>
+    public EntryRow Copy() => (EntryRow)MemberwiseClone();
+
+    /// <summary>True when the inputs hold what <paramref name="other"/>'s hold.</summary>
+    public bool HasSameInputAs(EntryRow other) =>
+        Text == other.Text && NotAvailable == other.NotAvailable && Reason == other.Reason && Note == other.Note;
 }
 
 /// <summary>The outcome of saving one value.</summary>

@@ -21,7 +21,7 @@ public sealed class SubmissionEntryService(
     TimeProvider clock,
     IStringLocalizer<SharedResource> text,
     EntryRowValidator validator,
-    ILogger<SubmissionEntryService> logger)
+    ILogger<SubmissionEntryService> logger) : IEntryStore
 {
     /// <summary>For each of my cities and each open period: status, completeness and deadline.</summary>
     public async Task<IReadOnlyList<MySubmissionRow>> ListMineAsync(CancellationToken ct = default)
@@ -228,19 +228,8 @@ public sealed class SubmissionEntryService(
         var indicatorsByCategory = framework.Indicators.ToLookup(i => i.CategoryId);
 
         var categories = framework.Categories.OrderBy(c => c.SortOrder).Select(c => new EntryCategory(c.Code, c.NameEn, c.NameZh,
-            [.. indicatorsByCategory[c.Id].OrderBy(i => i.SortOrder).Select(i =>
-            {
-                var saved = ValueSnapshot.Of(values.GetValueOrDefault(i.Id));
-                var row = new EntryRow
-                {
-                    Indicator = i,
-                    LastYear = previous.GetValueOrDefault(i.Code),
-                    ReviewComment = values.GetValueOrDefault(i.Id)?.ReviewComment,
-                    Saved = saved,
-                };
-                Reset(row);
-                return row;
-            })])).Where(c => c.Rows.Count > 0).ToList();
+            [.. indicatorsByCategory[c.Id].OrderBy(i => i.SortOrder).Select(i => EntryRow.Of(
+                i, ValueSnapshot.Of(values.GetValueOrDefault(i.Id)), previous.GetValueOrDefault(i.Code), values.GetValueOrDefault(i.Id)?.ReviewComment))])).Where(c => c.Rows.Count > 0).ToList();
 
         return new EntryForm
         {
@@ -255,17 +244,6 @@ public sealed class SubmissionEntryService(
             ReturnComment = submission.Status == SubmissionStatus.Returned ? submission.Events.LastOrDefault()?.Comment : null,
             Categories = categories,
         };
-    }
-
-    /// <summary>Puts the saved value back into the inputs and recomputes its findings.</summary>
-    public static void Reset(EntryRow row)
-    {
-        row.Text = NumberInput.Format(row.Saved.Value);
-        row.NotAvailable = row.Saved.NotAvailable;
-        row.Reason = row.Saved.Reason;
-        row.Note = row.Saved.Note;
-        row.Error = null;
-        row.Findings = row.IsAnswered ? ValueCheck.Check(row.Indicator, row.Saved.Value, row.Saved.NotAvailable, row.LastYear) : [];
     }
 
     /// <summary>Reads the inputs of a row into a value to save, or the validator's message saying what is wrong with them.</summary>

@@ -1,0 +1,317 @@
+using System.Text.Json;
+
+namespace SmartCityIndex.Web.Features.Submissions;
+
+/// <summary>The input of a row that typing changes.</summary>
+public enum EntryField
+{
+    Value,
+    Reason,
+    Note,
+}
+
+/// <summary>
+/// The state and rules of the entry form, without a browser: the rows' inputs (this is the only code that changes an
+/// <see cref="EntryRow"/> once the form is open), saving after a pause in typing or on leaving a field, one save at a
+/// time, conflicts, locking and submitting. The page renders it and forwards events; <paramref name="dispatch"/> runs
+/// the debounce's save on the page's renderer (its <c>InvokeAsync</c>), <paramref name="changed"/> asks it to render.
+/// <para>
+/// What the person typed is never overwritten by a save: a save sends a copy of the inputs and, when it returns,
+/// updates only what was saved and the messages; keys typed meanwhile stay in the inputs and are saved next.
+/// </para>
+/// </summary>
+public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Func<Func<Task>, Task> dispatch, Action changed) : IAsyncDisposable
+{
+    /// <summary>The pause in typing after which a value is saved.</summary>
+    public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(800);
+
+    private readonly HashSet<EntryRow> _dirty = [];
+    private readonly HashSet<string> _open = [];
+    private readonly SemaphoreSlim _saving = new(1, 1);
+    private ITimer? _timer;
+    private Task _pending = Task.CompletedTask;
+
+    public EntryForm? Form { get; private set; }
+
+    public bool Submitting { get; private set; }
+
+    public bool JustSubmitted { get; private set; }
+
+    public IReadOnlyList<SubmitProblem>? Problems { get; private set; }
+
+    /// <summary>When this form last saved a value (UTC); null before its first save.</summary>
+    public DateTime? SavedAt { get; private set; }
+
+    /// <summary>The categories shown open.</summary>
+    public IReadOnlySet<string> Open => _open;
+
+    /// <summary>Typed and not yet sent.</summary>
+    public bool IsSaving => _dirty.Count > 0;
+
+    /// <summary>The rows whose input is not saved: an error in it, or someone else's value in the way.</summary>
+    public IReadOnlyList<EntryRow> NotSaved => Form is null ? [] : [.. Form.Rows.Where(r => r.Error is not null || r.Conflict is not null)];
+
+    public int Answered => Form?.Rows.Count(r => r.IsAnswered) ?? 0;
+
+    public int Total => Form?.Rows.Count() ?? 0;
+
+    /// <summary>Loads the form afresh (on opening, and after an import) with the first category to do open.</summary>
+    public async Task LoadAsync(string cityCode, int year)
+    {
+        _dirty.Clear();
+        Form = await store.OpenAsync(cityCode, year);
+        OpenFirstToDo();
+    }
+
+    public void Toggle(string category)
+    {
+        if (!_open.Remove(category))
+        {
+            _open.Add(category);
+        }
+    }
+
+    public void ToggleAll()
+    {
+        var all = _open.Count == Form!.Categories.Count;
+        _open.Clear();
+        if (!all)
+        {
+            _open.UnionWith(Form.Categories.Select(c => c.Code));
+        }
+    }
+
+    /// <summary>A key typed into an input: saved after a pause.</summary>
+    public void Edit(EntryRow row, EntryField field, string? text)
+    {
+        switch (field)
+        {
+            case EntryField.Value:
+                row.Text = text ?? string.Empty;
+                break;
+            case EntryField.Reason:
+                row.Reason = text;
+                break;
+            default:
+                row.Note = text;
+                break;
+        }
+
+        _dirty.Add(row);
+        _timer ??= time.CreateTimer(_ => _ = dispatch(SaveDirtyFromTimerAsync), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _timer.Change(Debounce, Timeout.InfiniteTimeSpan);
+        changed();
+    }
+
+    /// <summary>"Not available" ticked or cleared: saved now, except a tick still waiting for its reason.</summary>
+    public Task SetNotAvailableAsync(EntryRow row, bool notAvailable)
+    {
+        row.NotAvailable = notAvailable;
+        changed();
+        return notAvailable && string.IsNullOrWhiteSpace(row.Reason) ? Task.CompletedTask : SaveAsync(row);
+    }
+
+    /// <summary>A field left: saved now.</summary>
+    public Task CommitAsync(EntryRow row) => SaveAsync(row);
+
+    /// <summary>A conflict resolved: keep mine (saved over theirs) or take theirs (into the inputs).</summary>
+    public async Task ResolveAsync(EntryRow row, bool keepMine)
+    {
+        var theirs = row.Conflict!.Value;
+        row.Conflict = null;
+        row.Saved = theirs;
+        if (keepMine)
+        {
+            await SaveAsync(row);
+        }
+        else
+        {
+            _dirty.Remove(row);
+            ShowSaved(row);
+            changed();
+        }
+    }
+
+    /// <summary>Puts a row's saved value back into its inputs (taking theirs, or discarding what was typed).</summary>
+    public void Discard(EntryRow row)
+    {
+        _dirty.Remove(row);
+        row.Conflict = null;
+        ShowSaved(row);
+        changed();
+    }
+
+    /// <summary>Saves what is pending, then submits; the problems are listed and their categories opened.</summary>
+    public async Task SubmitAsync()
+    {
+        Submitting = true;
+        _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        try
+        {
+            await SaveDirtyAsync();
+
+            // Hold the save lock while submitting: a save still running (from leaving the last field) finishes first,
+            // and none can start until the submission has been checked and sent.
+            await _saving.WaitAsync();
+            try
+            {
+                Problems = await store.SubmitAsync(Form!.SubmissionId);
+                var codes = (Problems ?? []).Select(p => p.IndicatorCode).ToHashSet();
+                _open.UnionWith(Form.Categories.Where(c => c.Rows.Any(r => codes.Contains(r.Indicator.Code))).Select(c => c.Code));
+            }
+            finally
+            {
+                _saving.Release();
+            }
+
+            if (Problems is { Count: 0 })
+            {
+                JustSubmitted = true;
+                Form = await store.OpenAsync(Form.CityCode, Form.Year);
+            }
+        }
+        finally
+        {
+            Submitting = false;
+        }
+    }
+
+    /// <summary>Opens the category of a row (a link to it was followed).</summary>
+    public void OpenRow(string indicatorCode)
+    {
+        if (Form?.Categories.FirstOrDefault(c => c.Rows.Any(r => r.Indicator.Code == indicatorCode)) is { } category)
+        {
+            _open.Add(category.Code);
+        }
+    }
+
+    /// <summary>
+    /// The inputs that could not be saved (an error in them), for the browser to keep until they are fixed or
+    /// discarded; null when there are none.
+    /// </summary>
+    public string? UnsavedJson()
+    {
+        var unsaved = (Form?.Rows ?? []).Where(r => r.Error is not null)
+            .ToDictionary(r => r.Indicator.Code, r => new UnsavedInput(r.Text, r.NotAvailable, r.Reason, r.Note));
+        return unsaved.Count == 0 ? null : JsonSerializer.Serialize(unsaved);
+    }
+
+    /// <summary>Puts inputs kept by <see cref="UnsavedJson"/> back into their rows and checks them again (showing their errors).</summary>
+    public async Task RestoreUnsavedAsync(string json)
+    {
+        Dictionary<string, UnsavedInput>? unsaved;
+        try
+        {
+            unsaved = JsonSerializer.Deserialize<Dictionary<string, UnsavedInput>>(json);
+        }
+        catch (JsonException)
+        {
+            return; // not ours, or from an older version: nothing to restore
+        }
+
+        foreach (var row in (Form?.Rows ?? []).Where(r => unsaved?.ContainsKey(r.Indicator.Code) == true).ToList())
+        {
+            var input = unsaved![row.Indicator.Code];
+            row.Text = input.Text ?? string.Empty;
+            row.NotAvailable = input.NotAvailable;
+            row.Reason = input.Reason;
+            row.Note = input.Note;
+            OpenRow(row.Indicator.Code);
+            await SaveAsync(row);
+        }
+    }
+
+    /// <summary>Completes when the save the debounce started last has finished (for tests and for leaving the page).</summary>
+    public Task WhenSavedAsync() => _pending;
+
+    private Task SaveDirtyFromTimerAsync() => _pending = SaveDirtyAsync();
+
+    private async Task SaveDirtyAsync()
+    {
+        foreach (var row in _dirty.ToList())
+        {
+            await SaveAsync(row);
+        }
+    }
+
+    private async Task SaveAsync(EntryRow row)
+    {
+        if (Form is null || !Form.IsEditable)
+        {
+            return;
+        }
+
+        await _saving.WaitAsync();
+        try
+        {
+            _dirty.Remove(row);
+
+            // The store gets a copy: keys typed while it saves change the row, not what is being saved.
+            var sent = row.Copy();
+            var result = await store.SaveValueAsync(Form.SubmissionId, sent);
+            var unchanged = row.HasSameInputAs(sent);
+            switch (result)
+            {
+                case SaveResult.Saved saved:
+                    row.Saved = saved.Value;
+                    row.Conflict = null;
+                    row.Error = null;
+                    row.Findings = row.CheckSaved();
+                    SavedAt = saved.At;
+                    Problems = null;
+                    break;
+                case SaveResult.Invalid invalid when unchanged:
+                    row.Error = invalid.Message;
+                    break;
+                case SaveResult.ConflictWith conflict:
+                    row.Conflict = conflict.Theirs;
+                    break;
+                case SaveResult.Locked locked:
+                    Form.Status = locked.Status; // the form turns read-only and says why
+                    break;
+            }
+        }
+        finally
+        {
+            _saving.Release();
+        }
+
+        changed();
+    }
+
+    private static void ShowSaved(EntryRow row)
+    {
+        row.Text = NumberInput.Format(row.Saved.Value);
+        row.NotAvailable = row.Saved.NotAvailable;
+        row.Reason = row.Saved.Reason;
+        row.Note = row.Saved.Note;
+        row.Error = null;
+        row.Findings = row.CheckSaved();
+    }
+
+    /// <summary>Opens the first category with something to do (a value missing, wrong, unexplained or commented on).</summary>
+    private void OpenFirstToDo()
+    {
+        _open.Clear();
+        if (Form is null || Form.Categories.Count == 0)
+        {
+            return;
+        }
+
+        var todo = Form.Categories.FirstOrDefault(c => c.Rows.Any(r => !r.IsAnswered || r.NeedsComment || r.ReviewComment is not null))
+            ?? Form.Categories[0];
+        _open.Add(todo.Code);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_timer is not null)
+        {
+            await _timer.DisposeAsync();
+        }
+
+        _saving.Dispose();
+    }
+
+    private sealed record UnsavedInput(string? Text, bool NotAvailable, string? Reason, string? Note);
+}

@@ -1,0 +1,163 @@
+using Microsoft.Extensions.Time.Testing;
+using SmartCityIndex.Infrastructure.Identity;
+using SmartCityIndex.Infrastructure.Persistence;
+using SmartCityIndex.TestSupport;
+using SmartCityIndex.Web.Features.Submissions;
+using SmartCityIndex.Web.Tests.Infrastructure;
+
+namespace SmartCityIndex.Web.Tests.Features.Submissions;
+
+/// <summary>The entry form's rules without a browser: the real entry service on SQLite, the debounce on a fake clock.</summary>
+public sealed class EntryFormViewModelTests
+{
+    private const string City = "CN-HZ";
+
+    [Fact]
+    public async Task Edit_ThenAPauseOf800Ms_SavesOnce()
+    {
+        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+        var (model, store, clock) = await OpenAsync(portal);
+        var row = model.Form!.Rows.First();
+
+        model.Edit(row, EntryField.Value, "8");
+        model.Edit(row, EntryField.Value, "88");
+        clock.Advance(TimeSpan.FromMilliseconds(799));
+        Assert.Equal(0, store.Saves);
+        Assert.True(model.IsSaving);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await model.WhenSavedAsync();
+
+        Assert.Equal(1, store.Saves);
+        Assert.Equal(88m, row.Saved.Value);
+        Assert.False(model.IsSaving);
+        clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(1, store.Saves);
+    }
+
+    [Fact]
+    public async Task Edit_AgainWithinThePause_PostponesTheSave()
+    {
+        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+        var (model, store, clock) = await OpenAsync(portal);
+        var row = model.Form!.Rows.First();
+
+        model.Edit(row, EntryField.Note, "Year");
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        model.Edit(row, EntryField.Note, "Yearbook");
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        Assert.Equal(0, store.Saves);
+        clock.Advance(TimeSpan.FromMilliseconds(300));
+        await model.WhenSavedAsync();
+
+        Assert.Equal(1, store.Saves);
+        Assert.Equal("Yearbook", row.Saved.Note);
+    }
+
+    [Fact]
+    public async Task Edit_WhileASaveRuns_KeepsTheNewTextAndSavesItNext()
+    {
+        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+        var (model, store, clock) = await OpenAsync(portal);
+        var row = model.Form!.Rows.First();
+        model.Edit(row, EntryField.Note, "Yearb");
+        store.OnSave = () => model.Edit(row, EntryField.Note, "Yearbo"); // a key typed while the save is on its way
+
+        clock.Advance(EntryFormViewModel.Debounce);
+        await model.WhenSavedAsync();
+        Assert.Equal(("Yearbo", "Yearb"), (row.Note, row.Saved.Note));
+        store.OnSave = null;
+        clock.Advance(EntryFormViewModel.Debounce);
+        await model.WhenSavedAsync();
+
+        Assert.Equal(("Yearbo", "Yearbo"), (row.Note, row.Saved.Note));
+        Assert.Equal(2, store.Saves);
+    }
+
+    [Fact]
+    public async Task SubmitAsync_WithATypedValueNotYetSaved_SavesItFirst()
+    {
+        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+        var (model, store, _) = await OpenAsync(portal);
+        var row = model.Form!.Rows.First();
+        model.Edit(row, EntryField.Value, "92.5");
+
+        await model.SubmitAsync();
+
+        Assert.Equal(["save INF01", "submit"], store.Calls);
+        Assert.Equal(92.5m, row.Saved.Value);
+        Assert.DoesNotContain(model.Problems!, p => p.IndicatorCode == "INF01");
+    }
+
+    [Fact]
+    public async Task UnsavedJson_AnInvalidValue_IsKeptAndRestoredWithItsErrorUntilDiscarded()
+    {
+        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+        var (model, _, _) = await OpenAsync(portal);
+        var row = model.Form!.Rows.First();
+        model.Edit(row, EntryField.Value, "1,234");
+        await model.CommitAsync(row);
+        var kept = model.UnsavedJson();
+
+        var (reopened, _, _) = await OpenAsync(portal, fresh: false);
+        await reopened.RestoreUnsavedAsync(kept!);
+        var again = reopened.Form!.Rows.First();
+
+        Assert.Equal(("1,234", "Must be between 0 and 100 %."), (again.Text, again.Error));
+        Assert.Equal(["INF01"], reopened.NotSaved.Select(r => r.Indicator.Code));
+        reopened.Discard(again);
+        Assert.Equal((string.Empty, null), (again.Text, again.Error));
+        Assert.Null(reopened.UnsavedJson());
+    }
+
+    [Fact]
+    public async Task Edit_FullWidthDigits_SavesTheNumber()
+    {
+        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+        var (model, _, _) = await OpenAsync(portal);
+        var row = model.Form!.Rows.First();
+
+        model.Edit(row, EntryField.Value, "８８．５");
+        await model.CommitAsync(row);
+
+        Assert.Equal((88.5m, null), (row.Saved.Value, row.Error));
+        Assert.Equal("８８．５", row.Text); // what was typed stays as typed while the form is open
+    }
+
+    private static async Task<(EntryFormViewModel Model, CountingStore Store, FakeTimeProvider Clock)> OpenAsync(SeededServices portal, bool fresh = true)
+    {
+        var year = fresh ? await portal.FreshYearAsync(City) : await OpenYearAsync(portal);
+        var store = new CountingStore(await portal.EntryAsync(DemoAccounts.HangzhouOfficial));
+        var clock = new FakeTimeProvider();
+        var model = new EntryFormViewModel(store, clock, work => work(), () => { });
+        await model.LoadAsync(City, year);
+        return (model, store, clock);
+    }
+
+    private static async Task<int> OpenYearAsync(SeededServices portal) =>
+        (await (await portal.EntryAsync(DemoAccounts.HangzhouOfficial)).ListMineAsync()).Where(r => r.CityCode == City).Max(r => r.Year);
+
+    /// <summary>The real entry service, counting what the view model asks of it.</summary>
+    private sealed class CountingStore(IEntryStore inner) : IEntryStore
+    {
+        public List<string> Calls { get; } = [];
+
+        public int Saves => Calls.Count(c => c.StartsWith("save", StringComparison.Ordinal));
+
+        public Action? OnSave { get; set; }
+
+        public Task<EntryForm?> OpenAsync(string cityCode, int year, CancellationToken ct = default) => inner.OpenAsync(cityCode, year, ct);
+
+        public async Task<SaveResult?> SaveValueAsync(int submissionId, EntryRow row, CancellationToken ct = default)
+        {
+            Calls.Add($"save {row.Indicator.Code}");
+            OnSave?.Invoke();
+            return await inner.SaveValueAsync(submissionId, row, ct);
+        }
+
+        public Task<IReadOnlyList<SubmitProblem>?> SubmitAsync(int submissionId, CancellationToken ct = default)
+        {
+            Calls.Add("submit");
+            return inner.SubmitAsync(submissionId, ct);
+        }
+    }
+}

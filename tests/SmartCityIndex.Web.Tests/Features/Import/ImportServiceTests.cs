@@ -145,7 +145,7 @@ public sealed class ImportServiceTests(PostgresFixture postgres)
         rows[5]["code"] = "NOPE1"; // row 7
         var content = Save(rows);
         content = WithFormula(content, "D3", "1+1");
-        content = WithFormula(content, "F4", "LEN(A4)");
+        content = WithFormula(content, "C4", "LEN(A4)");
 
         // Attribute order must not matter: the type before the address, and a cached value after the formula.
         content = ReplaceCell(content, "D5", "<c t=\"n\" r=\"D5\"><f>SUM(99,1)</f><v>71</v></c>");
@@ -155,7 +155,7 @@ public sealed class ImportServiceTests(PostgresFixture postgres)
         Assert.Equal(
         [
             ("formulas.xlsx, sheet Sheet1, cell D3: formulas are not accepted; paste the values instead."),
-            ("formulas.xlsx, sheet Sheet1, cell F4: formulas are not accepted; paste the values instead."),
+            ("formulas.xlsx, sheet Sheet1, cell C4: formulas are not accepted; paste the values instead."),
             ("formulas.xlsx, sheet Sheet1, cell D5: formulas are not accepted; paste the values instead."),
             ("formulas.xlsx, row 7, column A (code): 'NOPE1' is not an indicator of this reporting year."),
         ], Describe(preview!.Problems, portal, "en"));
@@ -173,7 +173,7 @@ public sealed class ImportServiceTests(PostgresFixture postgres)
         var template = (await import.TemplateAsync(City, year, xlsx: true))!.Value;
         var hostile = ReplaceSheet(template.Content, "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\">"
             + string.Concat(Enumerable.Repeat("<c r=\"A1\">", 20_000)));
-        Assert.True(hostile.Length < 8 * 1024, $"the file is {hostile.Length} bytes");
+        Assert.True(hostile.Length < 16 * 1024, $"the file is {hostile.Length} bytes");
 
         // Far longer than the check needs, far shorter than a backtracking search over the sheet takes.
         var preview = await Task.Run(() => import.PreviewAsync(City, year, hostile, "hostile.xlsx")).WaitAsync(TimeSpan.FromSeconds(20));
@@ -286,7 +286,7 @@ public sealed class ImportServiceTests(PostgresFixture postgres)
     }
 
     /// <summary>The workbook with one cell of the first sheet replaced by the given XML.</summary>
-    private static byte[] ReplaceCell(byte[] xlsx, string cell, string xml) =>
+    internal static byte[] ReplaceCell(byte[] xlsx, string cell, string xml) =>
         EditSheet(xlsx, sheet =>
         {
             var start = sheet.IndexOf($"<x:c r=\"{cell}\"", StringComparison.Ordinal) is var i and >= 0 ? i : sheet.IndexOf($"<c r=\"{cell}\"", StringComparison.Ordinal);
@@ -352,7 +352,7 @@ public sealed class ImportServiceTests(PostgresFixture postgres)
     }
 
     /// <summary>The workbook with a formula written into one cell of the first sheet.</summary>
-    private static byte[] WithFormula(byte[] xlsx, string cell, string formula)
+    internal static byte[] WithFormula(byte[] xlsx, string cell, string formula)
     {
         using var stream = new MemoryStream();
         stream.Write(xlsx);

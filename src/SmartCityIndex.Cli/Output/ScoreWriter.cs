@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using SmartCityIndex.Domain.Interchange;
 using SmartCityIndex.Domain.Scoring;
 
 namespace SmartCityIndex.Cli.Output;
@@ -24,13 +25,13 @@ internal static class ScoreWriter
         for (var node = structure.IndicatorCount; node < structure.NodeCount; node++)
         {
             writer.Write(',');
-            CsvText.WriteField(writer, structure.Nodes[node].Code);
+            CsvField.Write(writer, structure.Nodes[node].Code);
         }
 
         writer.WriteLine(",Rank");
         for (var u = 0; u < rows; u++)
         {
-            CsvText.WriteField(writer, result.Data.UnitCodes[u]);
+            CsvField.Write(writer, result.Data.UnitCodes[u]);
             for (var node = structure.IndicatorCount; node < structure.NodeCount; node++)
             {
                 writer.Write(',');

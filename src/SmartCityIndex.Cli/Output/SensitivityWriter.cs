@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SmartCityIndex.Domain.Interchange;
 using SmartCityIndex.Domain.Sensitivity;
 
 namespace SmartCityIndex.Cli.Output;
@@ -12,7 +13,7 @@ internal static class SensitivityWriter
         writer.WriteLine("uCode,Nominal,Mean,Median,Q5,Q95,MeanAbsShift");
         foreach (var unit in result.Units)
         {
-            CsvText.WriteField(writer, unit.UnitCode);
+            CsvField.Write(writer, unit.UnitCode);
             writer.Write(',');
             if (unit.NominalRank > 0)
             {

@@ -36,8 +36,16 @@ public sealed class CsvTable
         ColumnIndex(name) is var i and >= 0 ? i : throw new DomainException($"{Source}: the column '{name}' is missing (columns: {string.Join(", ", Header)}).");
 
     /// <summary>Reads a table; a row with the wrong number of cells is an error naming the file and row.</summary>
-    public static CsvTable Read(TextReader reader, string source)
+    public static CsvTable Read(TextReader reader, string source) =>
+        TryRead(reader, source, out var table, out var error) ? table : throw new DomainException(error.Describe(source));
+
+    /// <summary>
+    /// Reads a table, or says what is wrong with the text (for callers that put the problem into the user's language).
+    /// </summary>
+    public static bool TryRead(TextReader reader, string source, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CsvTable? table,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out CsvError? error)
     {
+        (table, error) = (null, null);
         var records = new List<string[]>();
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -101,13 +109,15 @@ public sealed class CsvTable
 
         if (inQuotes)
         {
-            throw new DomainException($"{source}, row {row}: a quoted field is not closed.");
+            error = new CsvError(CsvErrorKind.QuoteNotClosed, row);
+            return false;
         }
 
         EndRecord();
         if (records.Count == 0)
         {
-            throw new DomainException($"{source} is empty: it needs a header row.");
+            error = new CsvError(CsvErrorKind.Empty, 1);
+            return false;
         }
 
         var header = records[0].Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
@@ -116,13 +126,15 @@ public sealed class CsvTable
         {
             if (records[r].Length != header.Length)
             {
-                throw new DomainException($"{source}, row {r + 1}: expected {header.Length} cells as in the header, found {records[r].Length}.");
+                error = new CsvError(CsvErrorKind.CellCount, r + 1, header.Length, records[r].Length);
+                return false;
             }
 
             rows.Add(records[r]);
         }
 
-        return new CsvTable(source, header, rows);
+        table = new CsvTable(source, header, rows);
+        return true;
 
         void EndRecord()
         {

@@ -65,7 +65,7 @@ public sealed class DemoSeeder(IDbContextFactory<SmartCityIndexDbContext> contex
 
         var framework = new IndicatorFramework(FrameworkName, 1);
         var categories = StarterCategories.ToDictionary(c => c.Code, c => framework.AddCategory(c.Code, c.NameEn, c.NameZh));
-        foreach (var row in CsvLines.ReadEmbedded("starter-framework.csv"))
+        foreach (var row in EmbeddedCsv.Read("starter-framework.csv"))
         {
             var unit = row["unit"] == "ug/m3" ? "µg/m³" : row["unit"];
             framework.AddIndicator(categories[row["category"]], new IndicatorDefinition(
@@ -97,7 +97,7 @@ public sealed class DemoSeeder(IDbContextFactory<SmartCityIndexDbContext> contex
     private static async Task<List<City>> EnsureCitiesAsync(SmartCityIndexDbContext context, int size, CancellationToken ct)
     {
         var existing = await context.Cities.ToDictionaryAsync(c => c.Code, ct);
-        var real = CsvLines.ReadEmbedded("demo-cities.csv").ToList();
+        var real = EmbeddedCsv.Read("demo-cities.csv").ToList();
         foreach (var row in real.Where(r => !existing.ContainsKey(r["code"])))
         {
             var city = new City(row["code"], row["name_en"], row["name_zh"], row["province_en"], row["province_zh"],

@@ -17,6 +17,9 @@ internal sealed class SeededServices(TestDatabase database, PortalFactory factor
 {
     public TestDatabase Database => database;
 
+    /// <summary>The portal's texts, to put keyed messages into words in a test.</summary>
+    public IStringLocalizer<SharedResource> Text => factory.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+
     public static async Task<SeededServices> CreateAsync(DatabaseProvider provider, PostgresCluster? cluster)
     {
         var database = await TestDatabase.CreateAsync(provider, cluster);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
+using SmartCityIndex.Domain.Interchange;
 
 namespace SmartCityIndex.Web.Features.Export;
 
@@ -8,7 +9,7 @@ namespace SmartCityIndex.Web.Features.Export;
 public sealed record SpreadsheetFile(byte[] Content, string FileName, string ContentType)
 {
     /// <summary>
-    /// Writes the rows (the first row's keys are the header). Text that a spreadsheet would run as a formula (starting
+    /// Writes the rows (the first row's keys are the header); an XLSX with relative part paths (see PackageTargets). Text that a spreadsheet would run as a formula (starting
     /// with = + - or @, and not a number) gets a leading apostrophe in both formats, so that a city or a note called
     /// <c>=HYPERLINK(...)</c> is shown, never run. Numbers stay numbers.
     /// </summary>
@@ -19,18 +20,19 @@ public sealed record SpreadsheetFile(byte[] Content, string FileName, string Con
         {
             using var stream = new MemoryStream();
             await MiniExcel.SaveAsAsync(stream, safe, excelType: ExcelType.XLSX, cancellationToken: ct);
+            PackageTargets.MakeRelative(stream);
             return new(stream.ToArray(), $"{name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         }
 
         var csv = new StringBuilder();
         if (safe.Count > 0)
         {
-            csv.AppendLine(string.Join(',', safe[0].Keys.Select(Field)));
+            csv.AppendLine(string.Join(',', safe[0].Keys.Select(CsvField.Quote)));
         }
 
         foreach (var row in safe)
         {
-            csv.AppendLine(string.Join(',', row.Values.Select(v => Field(v switch
+            csv.AppendLine(string.Join(',', row.Values.Select(v => CsvField.Quote(v switch
             {
                 null => null,
                 double d when double.IsNaN(d) => null,
@@ -47,8 +49,4 @@ public sealed record SpreadsheetFile(byte[] Content, string FileName, string Con
         text.Length > 0 && text[0] is '=' or '+' or '-' or '@' && !decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
             ? "'" + text
             : text;
-
-    private static string Field(string? text) =>
-        string.IsNullOrEmpty(text) ? string.Empty
-        : text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
 }

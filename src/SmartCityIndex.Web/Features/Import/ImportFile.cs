@@ -1,23 +1,31 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using System.Text.RegularExpressions;
+using System.Xml;
 using MiniExcelLibs;
+using SmartCityIndex.Domain.Interchange;
 
 namespace SmartCityIndex.Web.Features.Import;
 
 /// <summary>One data row of an uploaded template: its row number in the file and its cells by column name.</summary>
 public sealed record ImportRow(int Row, string? Code, string? Value, string? Reason, string? Note);
 
-/// <summary>A problem with the file, by row and column where there is one.</summary>
-public sealed record ImportProblem(int? Row, string? Column, string Message);
+/// <summary>
+/// What was read from an upload: its rows, every problem found with the file, and the letters of the template's columns
+/// (<c>value</c> is column D in the portal's templates) so that row problems can name the column.
+/// </summary>
+public sealed record ImportRead(IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Problems, IReadOnlyDictionary<string, string> Columns)
+{
+    public static ImportRead Failed(params ImportProblem[] problems) => new([], problems, new Dictionary<string, string>());
+}
 
 /// <summary>
 /// Reads an uploaded template safely: at most 5 MB; the type is decided by the content (an XLSX is a ZIP with a
 /// workbook in it; a CSV is UTF-8 text), never by the file name; an XLSX may expand to at most 50 MB and hold no
-/// formulas. The columns are those of the template: code, value, not_available_reason, note.
+/// formulas. The columns are those of the template: code, value, not_available_reason, note. Every problem is
+/// reported in one pass (all formula cells of all sheets, and the rows' problems), as a key and arguments.
 /// </summary>
-public static partial class ImportFile
+public static class ImportFile
 {
     public const long MaxBytes = 5 * 1024 * 1024;
     public const long MaxExpandedBytes = 50 * 1024 * 1024;
@@ -26,66 +34,101 @@ public static partial class ImportFile
     public const string ReasonColumn = "not_available_reason";
     public const string NoteColumn = "note";
 
-    [GeneratedRegex("<(?:\\w+:)?c r=\"([A-Z]+[0-9]+)\"[^>]*(?<!/)>(?:(?!</(?:\\w+:)?c>).)*?<(?:\\w+:)?f[ >/]", RegexOptions.Singleline)]
-    private static partial Regex FormulaCell();
+    private static readonly string[] Fields = [CodeColumn, ValueColumn, ReasonColumn, NoteColumn];
 
-    /// <summary>Reads the rows, or says what is wrong with the file (nothing is read from a bad file).</summary>
-    public static (IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Problems) Read(byte[] content, string fileName)
+    /// <summary>Reads the rows, or says what is wrong with the file.</summary>
+    public static ImportRead Read(byte[] content, string fileName, CancellationToken ct = default)
     {
         if (content.LongLength > MaxBytes)
         {
-            return ([], [new ImportProblem(null, null, $"{fileName} is {content.LongLength / 1024 / 1024.0:0.#} MB; the limit is 5 MB.")]);
+            return ImportRead.Failed(new ImportProblem(fileName, nameof(Keys.ImportFileTooLarge), Math.Round(content.LongLength / 1024m / 1024m, 1)));
         }
 
         try
         {
-            return IsZip(content) ? ReadXlsx(content, fileName) : ReadCsv(content, fileName);
+            return IsZip(content) ? ReadXlsx(content, fileName, ct) : ReadCsv(content, fileName);
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or FormatException or InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or FormatException or InvalidOperationException or XmlException)
         {
-            return ([], [new ImportProblem(null, null, $"{fileName} could not be read as CSV or XLSX ({ex.Message}).")]);
+            return ImportRead.Failed(new ImportProblem(fileName, nameof(Keys.ImportUnreadable)));
         }
     }
 
     private static bool IsZip(byte[] content) => content.Length > 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
 
-    private static (IReadOnlyList<ImportRow>, IReadOnlyList<ImportProblem>) ReadXlsx(byte[] content, string fileName)
+    private static ImportRead ReadXlsx(byte[] content, string fileName, CancellationToken ct)
     {
+        var problems = new List<ImportProblem>();
+        var formulaCells = new HashSet<string>(StringComparer.Ordinal);
         using (var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read))
         {
             if (zip.GetEntry("[Content_Types].xml") is null || zip.GetEntry("xl/workbook.xml") is null)
             {
-                return ([], [new ImportProblem(null, null, $"{fileName} is a ZIP archive but not an Excel workbook (XLSX).")]);
+                return ImportRead.Failed(new ImportProblem(fileName, nameof(Keys.ImportNotAWorkbook)));
             }
 
             if (zip.Entries.Count > 200 || zip.Entries.Sum(e => e.Length) > MaxExpandedBytes)
             {
-                return ([], [new ImportProblem(null, null, $"{fileName} expands to more than 50 MB: it is not a template of this portal.")]);
+                return ImportRead.Failed(new ImportProblem(fileName, nameof(Keys.ImportExpandsTooMuch)));
             }
 
-            foreach (var sheet in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
+            var sheets = Workbook.Sheets(zip);
+            foreach (var (sheet, index) in sheets.Select((s, i) => (s, i)))
             {
-                using var reader = new StreamReader(sheet.Open());
-                if (FormulaCell().Match(reader.ReadToEnd()) is { Success: true } formula)
+                using var stream = zip.GetEntry(sheet.Part)!.Open();
+                var scan = WorksheetScan.Scan(stream, ct);
+                foreach (var cell in scan.FormulaCells)
                 {
-                    var (row, column) = SplitCell(formula.Groups[1].Value);
-                    return ([], [new ImportProblem(row, column, $"{fileName}, cell {formula.Groups[1].Value}: formulas are not accepted; paste the values instead.")]);
+                    CellAddress.TryParse(cell, out var row, out var column);
+                    problems.Add(new ImportProblem(fileName, nameof(Keys.ImportFormula))
+                    {
+                        Sheet = sheet.Name, Row = row, Column = CellAddress.Column(column),
+                    });
+                    if (index == 0)
+                    {
+                        formulaCells.Add(cell);
+                    }
                 }
+
+                if (scan.BrokenAt is { } at)
+                {
+                    problems.Add(new ImportProblem(fileName, nameof(Keys.ImportBrokenSheet), at.Line, at.Position) { Sheet = sheet.Name });
+                }
+            }
+
+            if (sheets.Count == 0)
+            {
+                return ImportRead.Failed(new ImportProblem(fileName, nameof(Keys.ImportNotAWorkbook)));
+            }
+
+            if (problems.Any(p => p.Key == nameof(Keys.ImportBrokenSheet)))
+            {
+                return ImportRead.Failed([.. problems]);
             }
         }
 
-        var rows = MiniExcel.Query(new MemoryStream(content), useHeaderRow: true, excelType: ExcelType.XLSX)
+        // Without a header row, MiniExcel keys the cells by column letter: the first row is the header.
+        var table = MiniExcel.Query(new MemoryStream(content), useHeaderRow: false, excelType: ExcelType.XLSX)
             .Cast<IDictionary<string, object?>>()
-            .Select((cells, i) => ToRow(i + 2, name => Cell(cells, name)))
             .ToList();
-        return Check(rows, fileName);
+        var header = table.Count == 0 ? new Dictionary<string, string>() : table[0]
+            .Where(c => Text(c.Value) is { Length: > 0 })
+            .GroupBy(c => Text(c.Value)!.Trim().ToLowerInvariant())
+            .ToDictionary(g => g.Key, g => g.First().Key);
+        var rows = table.Skip(1)
+            .Select((cells, i) => ToRow(i + 2, field => header.TryGetValue(field, out var letter) && !formulaCells.Contains($"{letter}{i + 2}")
+                ? Text(cells.TryGetValue(letter, out var v) ? v : null)
+                : null))
+            .Where(r => r is not { Code: null, Value: null, Reason: null, Note: null })
+            .ToList();
+        return Check(rows, header, fileName, problems);
     }
 
-    private static (IReadOnlyList<ImportRow>, IReadOnlyList<ImportProblem>) ReadCsv(byte[] content, string fileName)
+    private static ImportRead ReadCsv(byte[] content, string fileName)
     {
         if (Array.IndexOf(content, (byte)0) >= 0)
         {
-            return ([], [new ImportProblem(null, null, $"{fileName} is neither a CSV text file nor an Excel workbook.")]);
+            return ImportRead.Failed(new ImportProblem(fileName, nameof(Keys.ImportNotText)));
         }
 
         string text;
@@ -95,35 +138,50 @@ public static partial class ImportFile
         }
         catch (DecoderFallbackException)
         {
-            return ([], [new ImportProblem(null, null, $"{fileName} is not UTF-8 text: save it as \"CSV UTF-8\" or as XLSX.")]);
+            return ImportRead.Failed(new ImportProblem(fileName, nameof(Keys.ImportNotUtf8)));
         }
 
-        var table = Domain.Interchange.CsvTable.Read(new StringReader(text), fileName);
-        var columns = table.Header.Select((h, i) => (h.Trim().ToLowerInvariant(), i)).ToDictionary(p => p.Item1, p => p.i);
-        var rows = table.Rows.Select((cells, i) => ToRow(i + 2, name => columns.TryGetValue(name, out var c) ? cells[c] : null)).ToList();
-        return columns.ContainsKey(CodeColumn) && columns.ContainsKey(ValueColumn)
-            ? Check(rows, fileName)
-            : ([], [new ImportProblem(1, null, $"{fileName}: the header needs the columns '{CodeColumn}' and '{ValueColumn}' (download the template).")]);
+        if (!CsvTable.TryRead(new StringReader(text), fileName, out var table, out var error))
+        {
+            return ImportRead.Failed(error.Kind switch
+            {
+                CsvErrorKind.Empty => new ImportProblem(fileName, nameof(Keys.ImportNoRows)),
+                CsvErrorKind.QuoteNotClosed => new ImportProblem(fileName, nameof(Keys.ImportQuoteNotClosed)) { Row = error.Row },
+                _ => new ImportProblem(fileName, nameof(Keys.ImportCellCount), error.Expected, error.Found) { Row = error.Row },
+            });
+        }
+
+        var header = table.Header.Select((h, i) => (Name: h.Trim().ToLowerInvariant(), Letter: CellAddress.Column(i + 1)))
+            .GroupBy(h => h.Name).ToDictionary(g => g.Key, g => g.First().Letter);
+        var index = table.Header.Select((h, i) => (h.Trim().ToLowerInvariant(), i)).GroupBy(h => h.Item1).ToDictionary(g => g.Key, g => g.First().i);
+        var rows = table.Rows.Select((cells, i) => ToRow(i + 2, field => index.TryGetValue(field, out var c) ? cells[c] : null)).ToList();
+        return Check(rows, header, fileName, []);
     }
 
     private static ImportRow ToRow(int row, Func<string, string?> cell) =>
         new(row, Blank(cell(CodeColumn)), Blank(cell(ValueColumn)), Blank(cell(ReasonColumn)), Blank(cell(NoteColumn)));
 
-    private static (IReadOnlyList<ImportRow>, IReadOnlyList<ImportProblem>) Check(List<ImportRow> rows, string fileName) =>
-        rows.Count == 0 ? ([], [new ImportProblem(null, null, $"{fileName} has no data rows.")]) : (rows, []);
-
-    private static string? Cell(IDictionary<string, object?> cells, string name)
+    private static ImportRead Check(List<ImportRow> rows, Dictionary<string, string> header, string fileName, List<ImportProblem> problems)
     {
-        var key = cells.Keys.FirstOrDefault(k => string.Equals(k?.Trim(), name, StringComparison.OrdinalIgnoreCase));
-        return key is null ? null : cells[key] switch
+        var columns = Fields.Where(header.ContainsKey).ToDictionary(f => f, f => header[f]);
+        if (!columns.ContainsKey(CodeColumn) || !columns.ContainsKey(ValueColumn))
         {
-            null => null,
-            double d => d.ToString("R", CultureInfo.InvariantCulture),
-            decimal m => m.ToString(CultureInfo.InvariantCulture),
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            var other => other.ToString(),
-        };
+            return ImportRead.Failed([.. problems, new ImportProblem(fileName, nameof(Keys.ImportMissingColumns), CodeColumn, ValueColumn) { Row = 1 }]);
+        }
+
+        return rows.Count == 0
+            ? ImportRead.Failed([.. problems, new ImportProblem(fileName, nameof(Keys.ImportNoRows))])
+            : new ImportRead(rows, problems, columns);
     }
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        decimal m => m.ToString(CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        var other => other.ToString(),
+    };
 
     /// <summary>
     /// A cell's text, or null when blank; the apostrophe the portal's own files put before text that starts like a
@@ -133,10 +191,4 @@ public static partial class ImportFile
         string.IsNullOrWhiteSpace(text) ? null
         : text.Trim() is ['\'', '=' or '+' or '-' or '@', ..] escaped ? escaped[1..]
         : text.Trim();
-
-    private static (int Row, string Column) SplitCell(string reference)
-    {
-        var digits = reference.IndexOfAny("0123456789".ToCharArray());
-        return (int.Parse(reference[digits..], CultureInfo.InvariantCulture), reference[..digits]);
-    }
 }

@@ -12,13 +12,30 @@ using SmartCityIndex.Web.Features.Submissions;
 
 namespace SmartCityIndex.Web.Features.Import;
 
-/// <summary>A value the import would change: from what to what, and where in the file.</summary>
-public sealed record ImportChange(int Row, int IndicatorId, string Code, ValueSnapshot Old, ValueSnapshot New);
+/// <summary>
+/// A value the import would change: from what to what (the value, its reason or its note), where in the file, and the
+/// warnings the entry form will show for the new value (outside the plausible range, a large change from last
+/// year), which need a note before the submission can be sent.
+/// </summary>
+public sealed record ImportChange(int Row, int IndicatorId, ImportIndicator Indicator, ValueSnapshot Old, ValueSnapshot New, IReadOnlyList<ValueFinding> Warnings)
+{
+    public string Code => Indicator.Code;
+
+    /// <summary>The value or its "not available" reason changes (not only the note).</summary>
+    public bool ValueChanged => Old.Value != New.Value || Old.NotAvailable != New.NotAvailable || Old.Reason != New.Reason;
+
+    public bool NoteChanged => Old.Note != New.Note;
+
+    /// <summary>Submitting will ask for a note: the new value has a warning and no note.</summary>
+    public bool NeedsNote => Warnings.Count > 0 && string.IsNullOrWhiteSpace(New.Note);
+}
 
 /// <summary>The dry run: every change and every problem, before anything is written.</summary>
 public sealed record ImportPreview(int SubmissionId, Guid Stamp, IReadOnlyList<ImportChange> Changes, IReadOnlyList<ImportProblem> Problems)
 {
     public bool CanApply => Problems.Count == 0 && Changes.Count > 0;
+
+    public int Warnings => Changes.Count(c => c.Warnings.Count > 0);
 }
 
 /// <summary>
@@ -55,7 +72,7 @@ public sealed class ImportService(
         return (file.Content, file.FileName, file.ContentType);
     }
 
-    /// <summary>Reads the upload and compares it with the saved values; writes nothing.</summary>
+    /// <summary>Reads the upload and compares it with the saved values; writes nothing. Every problem is listed at once.</summary>
     public async Task<ImportPreview?> PreviewAsync(string cityCode, int year, byte[] content, string fileName, CancellationToken ct = default)
     {
         var form = await entry.OpenAsync(cityCode, year, ct);
@@ -67,39 +84,66 @@ public sealed class ImportService(
         var stamp = await StampAsync(form.SubmissionId, ct);
         if (!form.IsEditable)
         {
-            return new ImportPreview(form.SubmissionId, stamp, [], [new ImportProblem(null, null, $"This submission is {form.Status.ToString().ToLowerInvariant()}: values can no longer be imported.")]);
+            return new ImportPreview(form.SubmissionId, stamp, [], [new ImportProblem(fileName, nameof(Keys.ImportLocked), form.Status)]);
         }
 
-        var (rows, fileProblems) = ImportFile.Read(content, fileName);
-        var problems = fileProblems.ToList();
+        var read = ImportFile.Read(content, fileName, ct);
+        var problems = read.Problems.ToList();
         var changes = new List<ImportChange>();
         var byCode = form.Rows.ToDictionary(r => r.Indicator.Code, StringComparer.OrdinalIgnoreCase);
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in rows)
+        foreach (var row in read.Rows)
         {
+            ImportProblem At(string field, ImportIndicator? indicator, string key, params object?[] args) =>
+                new(fileName, key, args) { Row = row.Row, Column = read.Columns.GetValueOrDefault(field), Field = field, Indicator = indicator };
+
             if (row.Code is null)
             {
-                problems.Add(new ImportProblem(row.Row, ImportFile.CodeColumn, $"Row {row.Row}, column {ImportFile.CodeColumn}: the indicator code is empty."));
+                problems.Add(At(ImportFile.CodeColumn, null, nameof(Keys.ImportCodeEmpty)));
                 continue;
             }
 
             if (!byCode.TryGetValue(row.Code, out var target))
             {
-                problems.Add(new ImportProblem(row.Row, ImportFile.CodeColumn, $"Row {row.Row}, column {ImportFile.CodeColumn}: '{row.Code}' is not an indicator of this reporting year."));
+                problems.Add(At(ImportFile.CodeColumn, null, nameof(Keys.ImportUnknownCode), row.Code));
                 continue;
             }
 
+            var indicator = new ImportIndicator(target.Indicator.Code, target.Indicator.NameEn, target.Indicator.NameZh);
             if (seen.TryGetValue(row.Code, out var earlier))
             {
-                problems.Add(new ImportProblem(row.Row, ImportFile.CodeColumn, $"Row {row.Row}, column {ImportFile.CodeColumn}: '{row.Code}' appears again (first in row {earlier})."));
+                problems.Add(At(ImportFile.CodeColumn, indicator, nameof(Keys.ImportDuplicateCode), row.Code, earlier));
                 continue;
             }
 
             seen[row.Code] = row.Row;
-            if (ReadValue(row, target, problems) is { } value && value != target.Saved)
+            if (row.Value is not null && row.Reason is not null)
             {
-                changes.Add(new ImportChange(row.Row, target.Indicator.Id, target.Indicator.Code, target.Saved, value));
+                problems.Add(At(ImportFile.ReasonColumn, indicator, nameof(Keys.ImportValueAndReason)));
+                continue;
             }
+
+            if (ReadValue(row, target, read.Columns.ContainsKey(ImportFile.NoteColumn)) is not { } value)
+            {
+                problems.Add(At(ImportFile.ValueColumn, indicator, nameof(Keys.ImportNotANumber), row.Value));
+                continue;
+            }
+
+            if (value == target.Saved)
+            {
+                continue;
+            }
+
+            var findings = value.Value.HasValue || value.NotAvailable
+                ? ValueCheck.Check(target.Indicator, value.Value, value.NotAvailable, target.LastYear)
+                : [];
+            if (findings.FirstOrDefault(f => f.Kind == CheckKind.OutsideHardRange) is { } hard)
+            {
+                problems.Add(At(ImportFile.ValueColumn, indicator, nameof(Keys.ImportOutsideHard), value.Value, hard.Low, hard.High, new ImportUnit(target.Indicator.Unit)));
+                continue;
+            }
+
+            changes.Add(new ImportChange(row.Row, target.Indicator.Id, indicator, target.Saved, value, [.. findings.Where(f => f.Severity == CheckSeverity.Warning)]));
         }
 
         return new ImportPreview(form.SubmissionId, stamp, problems.Count == 0 ? changes : [], problems);
@@ -156,41 +200,25 @@ public sealed class ImportService(
         return true;
     }
 
-    private static ValueSnapshot? ReadValue(ImportRow row, EntryRow target, List<ImportProblem> problems)
+    /// <summary>
+    /// The row as the value it would save, or null when the value is not a number. A blank value cell keeps the saved
+    /// value; a file without a note column keeps the saved notes (with one, its note is the note, blank or not).
+    /// </summary>
+    private static ValueSnapshot? ReadValue(ImportRow row, EntryRow target, bool hasNotes)
     {
-        if (row.Value is not null && row.Reason is not null)
-        {
-            problems.Add(new ImportProblem(row.Row, ImportFile.ReasonColumn, $"Row {row.Row}: give either a value or a reason it is not available, not both."));
-            return null;
-        }
-
+        var note = hasNotes ? row.Note : target.Saved.Note;
         if (row.Reason is not null)
         {
-            return new ValueSnapshot(null, true, row.Reason, row.Note);
+            return new ValueSnapshot(null, true, row.Reason, note);
         }
 
         if (row.Value is null)
         {
-            return row.Note == target.Saved.Note || row.Note is null ? null : target.Saved with { Note = row.Note };
+            return target.Saved with { Note = note };
         }
 
-        if (!NumberInput.TryParse(row.Value, out var value))
-        {
-            problems.Add(new ImportProblem(row.Row, ImportFile.ValueColumn, $"Row {row.Row}, column {ImportFile.ValueColumn}: '{row.Value}' is not a number."));
-            return null;
-        }
-
-        if (target.Indicator.HardRange is { } hard && !hard.Contains(value))
-        {
-            problems.Add(new ImportProblem(row.Row, ImportFile.ValueColumn,
-                $"Row {row.Row}, column {ImportFile.ValueColumn}: {Plain(value)} is outside {Plain(hard.Min)}–{Plain(hard.Max)} {target.Indicator.Unit} for {target.Indicator.Code}."));
-            return null;
-        }
-
-        return new ValueSnapshot(value, false, null, row.Note);
+        return NumberInput.TryParse(row.Value, out var value) ? new ValueSnapshot(value, false, null, note) : null;
     }
-
-    private static string Plain(decimal value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 
     private async Task<Guid> StampAsync(int submissionId, CancellationToken ct)
     {

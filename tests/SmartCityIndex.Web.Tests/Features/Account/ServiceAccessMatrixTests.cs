@@ -175,7 +175,7 @@ public sealed class ServiceAccessMatrixTests(SeededPostgresPortalFixture portal)
             case "import.apply":
             {
                 var preview = await HangzhouPreviewAsync(services, year);
-                Assert.True(preview.CanApply, string.Join("; ", preview.Problems.Select(p => p.Message)));
+                Assert.True(preview.CanApply, string.Join("; ", preview.Problems.Select(p => p.Key)));
                 return await Get<ImportService>().ApplyAsync(preview);
             }
 

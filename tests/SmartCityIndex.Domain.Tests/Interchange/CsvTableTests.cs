@@ -1,0 +1,43 @@
+using SmartCityIndex.Domain;
+using SmartCityIndex.Domain.Interchange;
+
+namespace SmartCityIndex.Domain.Tests.Interchange;
+
+public sealed class CsvTableTests
+{
+    [Fact]
+    public void Read_QuotedFields_KeepCommasQuotesAndLineBreaks()
+    {
+        var table = CsvTable.Read(new StringReader("code,source,note\r\nINF01,\"Yearbook, table 3\",\"the \"\"new\"\" survey\nsecond line\"\r\nINF02,plain,\n"), "seed.csv");
+
+        Assert.Equal(["code", "source", "note"], table.Header);
+        Assert.Equal(["INF01", "Yearbook, table 3", "the \"new\" survey\nsecond line"], table.Rows[0]);
+        Assert.Equal(["INF02", "plain", string.Empty], table.Rows[1]);
+    }
+
+    [Theory]
+    [InlineData("a,b\n1,\"open\n", CsvErrorKind.QuoteNotClosed, 3)]
+    [InlineData("a,b\n1,2\n1,2,3\n", CsvErrorKind.CellCount, 3)]
+    [InlineData("", CsvErrorKind.Empty, 1)]
+    public void TryRead_NotATable_SaysWhatAndWhere(string text, CsvErrorKind kind, int row)
+    {
+        Assert.False(CsvTable.TryRead(new StringReader(text), "x.csv", out _, out var error));
+        Assert.Equal((kind, row), (error.Kind, error.Row));
+        Assert.Equal(error.Describe("x.csv"), Assert.Throws<DomainException>(() => CsvTable.Read(new StringReader(text), "x.csv")).Message);
+    }
+
+    [Theory]
+    [InlineData("plain", "plain")]
+    [InlineData("a,b", "\"a,b\"")]
+    [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
+    [InlineData("two\nlines", "\"two\nlines\"")]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public void CsvFieldQuote_Text_QuotesOnlyWhenItMustAndReadsBack(string? text, string expected)
+    {
+        var field = CsvField.Quote(text);
+
+        Assert.Equal(expected, field);
+        Assert.Equal(text ?? string.Empty, CsvTable.Read(new StringReader($"h,x\n{field},end\n"), "t.csv").Rows[0][0]);
+    }
+}

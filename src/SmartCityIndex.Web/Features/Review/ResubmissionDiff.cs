@@ -27,7 +27,8 @@ public sealed class ResubmissionDiff
 
     /// <summary>
     /// Reads the diff from the submission's status history (oldest first) and its audit entries: the value changes
-    /// (<c>IndicatorValue</c> "<c>{submission}/{code}</c>") and the decisions (<c>Submission</c>), in any order.
+    /// (<c>IndicatorValue</c> "<c>{submission}/{code}</c>") and the decisions (<c>Submission</c>), in the order they were
+    /// written (by id once saved).
     /// </summary>
     public static ResubmissionDiff From(IReadOnlyList<ReviewEvent> history, IEnumerable<AuditEntry> audit)
     {
@@ -48,9 +49,9 @@ public sealed class ResubmissionDiff
         var returnedAt = lastReturn.Event!.At;
         // The return's own audit entry orders it among the value changes exactly; without one (a return made outside
         // the portal), its time does.
-        var anchor = decisions.LastOrDefault(a => a.Action is "Returned" or "Reopened" && a.At == returnedAt);
+        var anchor = entries.FindLastIndex(a => a.EntityType == nameof(Submission) && a.Action is "Returned" or "Reopened" && a.At == returnedAt);
         var atReturn = new Dictionary<string, ReviewedValue>(StringComparer.Ordinal);
-        foreach (var change in entries.Where(a => a.EntityType == nameof(IndicatorValue) && (anchor is null ? a.At >= returnedAt : a.Id > anchor.Id)))
+        foreach (var change in entries.Where((a, i) => a.EntityType == nameof(IndicatorValue) && (anchor < 0 ? a.At >= returnedAt : i > anchor)))
         {
             var code = change.EntityId[(change.EntityId.IndexOf('/') + 1)..];
             atReturn.TryAdd(code, Value(change.OldValues));

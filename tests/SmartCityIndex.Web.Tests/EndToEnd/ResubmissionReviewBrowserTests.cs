@@ -71,12 +71,12 @@ public sealed class ResubmissionReviewBrowserTests(SeededPortalFixture portal, B
         await ShotAsync(evaluator, "review-resubmitted-en", 1440, 900);
 
         // Only the changed values.
-        await evaluator.GetByTestId("changed-only").Locator("input").CheckAsync();
+        await evaluator.GetByLabel("Only changed values").CheckAsync();
         await Assertions.Expect(evaluator.Locator("[data-testid^='row-']")).ToHaveCountAsync(1);
         await Assertions.Expect(evaluator.GetByTestId("row-INF01")).ToBeVisibleAsync();
         await ShotAsync(evaluator, "review-resubmitted-changed-only-en", 1440, 900);
         await ShotAsync(evaluator, "review-resubmitted-changed-only-en-phone", 390, 844);
-        await evaluator.GetByTestId("changed-only").Locator("input").UncheckAsync();
+        await evaluator.GetByLabel("Only changed values").UncheckAsync();
         await Assertions.Expect(evaluator.Locator("[data-testid^='row-']")).ToHaveCountAsync(30);
         await ShotAsync(evaluator, "review-resubmitted-en-phone", 390, 844);
 

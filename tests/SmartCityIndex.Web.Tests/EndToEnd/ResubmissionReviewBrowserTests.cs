@@ -76,6 +76,7 @@ public sealed class ResubmissionReviewBrowserTests(SeededPortalFixture portal, B
         await Assertions.Expect(evaluator.GetByTestId("row-INF01")).ToBeVisibleAsync();
         await ShotAsync(evaluator, "review-resubmitted-changed-only-en", 1440, 900);
         await ShotAsync(evaluator, "review-resubmitted-changed-only-en-phone", 390, 844);
+        await evaluator.SetViewportSizeAsync(1440, 900);
         await evaluator.GetByLabel("Only changed values").UncheckAsync();
         await Assertions.Expect(evaluator.Locator("[data-testid^='row-']")).ToHaveCountAsync(30);
         await ShotAsync(evaluator, "review-resubmitted-en-phone", 390, 844);

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartCityIndex.Cli.Input;
 using SmartCityIndex.Domain.Auditing;
+using SmartCityIndex.Infrastructure.Auditing;
 using SmartCityIndex.Infrastructure.Identity;
 using SmartCityIndex.Infrastructure.Persistence;
 
@@ -62,8 +62,6 @@ internal sealed record DatabaseTarget(DatabaseProvider Provider, string Connecti
 /// </summary>
 internal static class PortalAccounts
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
-
     /// <summary>Creates the account and its audit entry in one transaction; returns a line saying what was done.</summary>
     public static async Task<string> AddAsync(DatabaseTarget database, NewAccount account, CancellationToken cancellationToken)
     {
@@ -95,9 +93,9 @@ internal static class PortalAccounts
             // The account (user, role, cities) and its audit entry are saved together or not at all.
             await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
             var user = await seeder.EnsureUserAsync(account.Email, account.DisplayName, account.Role, account.CityCodes, account.Password, cancellationToken);
-            context.AuditEntries.Add(new AuditEntry($"cli:{Environment.UserName}", DateTime.UtcNow, "User", user.Id, "Created", null,
-                JsonSerializer.Serialize(new { user.Email, user.DisplayName, account.Role, Cities = account.CityCodes, user.IsDisabled }, Json),
-                AuditChannel.Cli));
+            var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+            context.Record($"cli:{Environment.UserName}", now, "User", user.Id, "Created", null,
+                new { user.Email, user.DisplayName, account.Role, Cities = account.CityCodes, user.IsDisabled }, AuditChannel.Cli);
             await context.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -82,17 +82,7 @@ public static class Normaliser
 
     private static string? ZScore(ReadOnlySpan<double> x, Span<double> y, int direction, string indicator)
     {
-        var (n, mean) = Statistics.CountAndMean(x);
-        double squares = 0;
-        foreach (var v in x)
-        {
-            if (!double.IsNaN(v))
-            {
-                squares += (v - mean) * (v - mean);
-            }
-        }
-
-        var sd = n > 1 ? Math.Sqrt(squares / (n - 1)) : 0;
+        var (n, mean, sd) = Statistics.CountMeanAndSd(x);
         if (!(sd > 0))
         {
             for (var i = 0; i < x.Length; i++)

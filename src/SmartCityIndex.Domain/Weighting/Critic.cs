@@ -75,14 +75,12 @@ public static class Critic
             }
 
             mean /= k;
-            var squares = 0.0;
             for (var i = 0; i < k; i++)
             {
                 target[i] -= mean;
-                squares += target[i] * target[i];
             }
 
-            sd[j] = Math.Sqrt(squares / (k - 1));
+            sd[j] = Statistics.SampleStandardDeviation(target, mean: 0);
         }
 
         var c = new double[n];

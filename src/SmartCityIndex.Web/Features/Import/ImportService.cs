@@ -1,3 +1,4 @@
+using SmartCityIndex.Infrastructure.Auditing;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,6 @@ using SmartCityIndex.Domain.Auditing;
 using SmartCityIndex.Domain.Submissions;
 using SmartCityIndex.Infrastructure.Persistence;
 using SmartCityIndex.Web.Features.Account;
-using SmartCityIndex.Web.Features.Auditing;
 using SmartCityIndex.Web.Features.Localization;
 using SmartCityIndex.Web.Features.Submissions;
 

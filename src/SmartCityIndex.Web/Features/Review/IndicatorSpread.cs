@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using SmartCityIndex.Domain.Numerics;
+
 namespace SmartCityIndex.Web.Features.Review;
 
 /// <summary>
@@ -15,24 +18,21 @@ public sealed class IndicatorSpread
 
     private IndicatorSpread(Dictionary<int, (int Count, double Mean, double Sd)> byIndicator) => _byIndicator = byIndicator;
 
-    /// <summary>Builds the spread from (indicator id, value) pairs in one pass per indicator (Welford's update, stable for large values).</summary>
+    /// <summary>Builds the spread from (indicator id, value) pairs, with the engine's own mean and sample deviation.</summary>
     public static IndicatorSpread From(IEnumerable<(int IndicatorId, decimal Value)> values)
     {
-        var running = new Dictionary<int, (int Count, double Mean, double M2)>();
+        var columns = new Dictionary<int, List<double>>();
         foreach (var (indicatorId, value) in values)
         {
-            var x = (double)value;
-            var (n, mean, m2) = running.GetValueOrDefault(indicatorId);
-            n++;
-            var delta = x - mean;
-            mean += delta / n;
-            m2 += delta * (x - mean);
-            running[indicatorId] = (n, mean, m2);
+            if (!columns.TryGetValue(indicatorId, out var column))
+            {
+                columns[indicatorId] = column = [];
+            }
+
+            column.Add((double)value);
         }
 
-        return new IndicatorSpread(running.ToDictionary(
-            r => r.Key,
-            r => (r.Value.Count, r.Value.Mean, r.Value.Count > 1 ? Math.Sqrt(r.Value.M2 / (r.Value.Count - 1)) : 0)));
+        return new IndicatorSpread(columns.ToDictionary(c => c.Key, c => Statistics.CountMeanAndSd(CollectionsMarshal.AsSpan(c.Value))));
     }
 
     /// <summary>The z-score of <paramref name="value"/> for the indicator; null when there are fewer than three values or no spread.</summary>

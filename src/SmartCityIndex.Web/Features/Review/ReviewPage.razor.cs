@@ -19,6 +19,7 @@ public sealed partial class ReviewPage
     private ReviewDetail? _detail;
     private Notice? _notice;
     private bool _busy;
+    private bool _changedOnly;
 
     [Inject]
     private ReviewService Review { get; set; } = default!;
@@ -204,6 +205,21 @@ public sealed partial class ReviewPage
         ReviewFlagKind.Outlier => Icons.Material.Outlined.ScatterPlot,
         _ => Icons.Material.Outlined.WarningAmber,
     };
+
+    private static string? RowClass(ReviewValueRow row) =>
+        string.Join(' ', new[] { row.Flags.Count > 0 ? "flagged" : null, row.ChangedSinceReturn ? "changed" : null }.OfType<string>()) is { Length: > 0 } c ? c : null;
+
+    /// <summary>A value at the return as the value column shows one: the number, "not available" or "not answered".</summary>
+    private string ValueText(ReviewedValue value) => value.NotAvailable
+        ? L[nameof(Keys.Review_NotAvailable)]
+        : value.Value is { } v ? Number(v) : L[nameof(Keys.Review_Missing)];
+
+    /// <summary>A note at the return as the note column shows one: the reason when not available, the note, or "no note".</summary>
+    private string NoteText(ReviewedValue value)
+    {
+        var parts = new[] { value.NotAvailable ? $"{L[nameof(Keys.Review_Reason)]}: {value.Reason}" : null, value.Note }.OfType<string>().ToList();
+        return parts.Count > 0 ? string.Join(" · ", parts) : L[nameof(Keys.Review_NoNote)];
+    }
 
     private static string Number(decimal? value) => value is { } v ? v.ToString("#,0.######", CultureInfo.CurrentCulture) : "—";
 

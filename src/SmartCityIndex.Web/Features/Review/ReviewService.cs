@@ -1,11 +1,12 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SmartCityIndex.Domain.Auditing;
 using SmartCityIndex.Domain.Frameworks;
 using SmartCityIndex.Domain.Periods;
 using SmartCityIndex.Domain.Submissions;
+using SmartCityIndex.Infrastructure.Auditing;
 using SmartCityIndex.Infrastructure.Persistence;
 using SmartCityIndex.Web.Features.Account;
-using SmartCityIndex.Web.Features.Auditing;
 
 namespace SmartCityIndex.Web.Features.Review;
 
@@ -116,7 +117,11 @@ public sealed class ReviewService(
             submissions.GroupBy(s => s.Status).ToDictionary(g => g.Key, g => g.Count()));
     }
 
-    /// <summary>One submission with its values grouped by category, flags and history; null when not found or not allowed.</summary>
+    /// <summary>
+    /// One submission with its values grouped by category, flags and history; after a resubmission also each value
+    /// as it was at the last return and the value comments of the returns (from the audit trail). Null when not found
+    /// or not allowed.
+    /// </summary>
     public async Task<ReviewDetail?> GetAsync(int submissionId, CancellationToken ct = default)
     {
         var access = await currentUser.GetAsync(ct);
@@ -148,6 +153,15 @@ public sealed class ReviewService(
             .ToListAsync(ct);
         var lastYear = await LastYearAsync(context, period.Year, period.FrameworkId, city.Id, ct);
 
+        var history = submission.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new ReviewEvent(e.Actor, e.At, e.From, e.To, e.Comment)).ToList();
+        var prefix = $"{submission.Id}/";
+        var id = submission.Id.ToString(CultureInfo.InvariantCulture);
+        var audit = await context.AuditEntries.AsNoTracking()
+            .Where(a => (a.EntityType == nameof(IndicatorValue) && a.EntityId.StartsWith(prefix)) || (a.EntityType == nameof(Submission) && a.EntityId == id))
+            .ToListAsync(ct);
+        var diff = ResubmissionDiff.From(history, audit);
+        var lastReturn = history.LastOrDefault(e => e.To == SubmissionStatus.Returned);
+
         var spread = IndicatorSpread.From(scored.Select(v => (v.IndicatorId, v.Value!.Value)));
         var values = submission.Values.ToDictionary(v => v.IndicatorId);
         var indicatorsOf = indicators.ToLookup(i => i.CategoryId);
@@ -156,9 +170,17 @@ public sealed class ReviewService(
             {
                 var value = values.GetValueOrDefault(i.Id);
                 var previous = lastYear.GetValueOrDefault((city.Id, i.Id));
-                return new ReviewValueRow(i.Id, i.Code, i.NameEn, i.NameZh, i.Unit, value?.Value, value?.NotAvailable ?? false,
-                    value?.NotAvailableReason, value?.Note, value?.ReviewComment, previous,
-                    ReviewFlags.For(i, value?.Value, value?.NotAvailable ?? false, previous, spread));
+                var now = new ReviewedValue(value?.Value, value?.NotAvailable ?? false, value?.NotAvailableReason, value?.Note);
+                var comments = diff.CommentsOn(i.Code);
+                if (comments.Count == 0 && value?.ReviewComment is { } unaudited && lastReturn is not null)
+                {
+                    // A return made outside the portal (the demo seeder, a script) has no audit entry: its comment is on the value.
+                    comments = [new EarlierComment(lastReturn.At, lastReturn.Actor, unaudited)];
+                }
+
+                return new ReviewValueRow(i.Id, i.Code, i.NameEn, i.NameZh, i.Unit, now.Value, now.NotAvailable,
+                    now.Reason, now.Note, value?.ReviewComment, previous,
+                    ReviewFlags.For(i, now.Value, now.NotAvailable, previous, spread), diff.AtReturn(i.Code, now), comments);
             })]))
             .Where(c => c.Rows.Count > 0)
             .ToList();
@@ -166,9 +188,10 @@ public sealed class ReviewService(
         return new ReviewDetail(
             submission.Id, city.Code, city.NameEn, city.NameZh, city.ProvinceEn, city.ProvinceZh, period.Year,
             submission.Status, submission.SubmittedAt, submission.ReviewedAt, submission.ConcurrencyStamp, groups,
-            [.. submission.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new ReviewEvent(e.Actor, e.At, e.From, e.To, e.Comment))],
+            history,
             CanDecide: submission.Status == SubmissionStatus.Submitted,
-            CanReopen: access.IsAdmin && submission.Status == SubmissionStatus.Approved);
+            CanReopen: access.IsAdmin && submission.Status == SubmissionStatus.Approved,
+            ReturnedAt: diff.ReturnedAt);
     }
 
     /// <summary>Approves a submitted submission (it locks), if it is still as the evaluator saw it (<paramref name="stamp"/>).</summary>

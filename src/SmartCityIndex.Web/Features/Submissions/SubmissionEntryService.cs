@@ -5,9 +5,9 @@ using SmartCityIndex.Domain.Auditing;
 using SmartCityIndex.Domain.Cities;
 using SmartCityIndex.Domain.Periods;
 using SmartCityIndex.Domain.Submissions;
+using SmartCityIndex.Infrastructure.Auditing;
 using SmartCityIndex.Infrastructure.Persistence;
 using SmartCityIndex.Web.Features.Account;
-using SmartCityIndex.Web.Features.Auditing;
 
 namespace SmartCityIndex.Web.Features.Submissions;
 

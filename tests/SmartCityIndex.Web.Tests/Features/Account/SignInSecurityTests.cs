@@ -7,7 +7,7 @@ using SmartCityIndex.Web.Tests.Infrastructure;
 namespace SmartCityIndex.Web.Tests.Features.Account;
 
 /// <summary>Lockout after failed sign-ins, and what disabling an account does to its sign-in and its open session, over HTTP.</summary>
-public sealed class SignInSecurityTests(InMemoryPortalFixture fixture) : IClassFixture<InMemoryPortalFixture>
+public sealed class SignInSecurityTests(SqlitePortalFixture fixture) : IClassFixture<SqlitePortalFixture>
 {
     private const string WrongPassword = "not the right passphrase";
 

@@ -1,33 +1,18 @@
-using System.Globalization;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Direction = SmartCityIndex.Domain.Frameworks.Direction;
-using MudBlazor.Services;
 using SmartCityIndex.Domain.Frameworks;
 using SmartCityIndex.Web.Features.Framework;
+using SmartCityIndex.Web.Tests.Components;
 
 namespace SmartCityIndex.Web.Tests.Features.Framework;
 
-public sealed class CategoryPanelTests : BunitContext, IAsyncLifetime
+public sealed class CategoryPanelTests : PortalComponentContext
 {
-    public CategoryPanelTests()
-    {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddLocalization(options => options.ResourcesPath = "Resources");
-    }
-
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor's services only dispose asynchronously; xunit 2 would otherwise call the synchronous Dispose.
-    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
-
     [Fact]
+    [UseCulture("zh-Hans")]
     public void Render_Chinese_ShowsChineseNamesTranslatedUnitsAndDirections()
     {
-        using var _ = new CultureScope("zh-Hans");
-
         var panel = RenderPanel();
 
         var rows = panel.FindAll("tbody tr");
@@ -40,10 +25,9 @@ public sealed class CategoryPanelTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    [UseCulture("en")]
     public void Render_English_KeepsUnitsAsEntered()
     {
-        using var _ = new CultureScope("en");
-
         var panel = RenderPanel();
 
         var rows = panel.FindAll("tbody tr");
@@ -64,15 +48,5 @@ public sealed class CategoryPanelTests : BunitContext, IAsyncLifetime
         var node = FrameworkOverview.From(framework).Categories[0];
 
         return Render<MudExpansionPanels>(panels => panels.AddChildContent<CategoryPanel>(p => p.Add(c => c.Category, node)));
-    }
-
-    private sealed class CultureScope : IDisposable
-    {
-        private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-        private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
-
-        public CultureScope(string name) => CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(name);
-
-        public void Dispose() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (_culture, _uiCulture);
     }
 }

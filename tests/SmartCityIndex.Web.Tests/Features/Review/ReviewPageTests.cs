@@ -8,28 +8,7 @@ using SmartCityIndex.Web.Tests.Infrastructure;
 
 namespace SmartCityIndex.Web.Tests.Features.Review;
 
-/// <summary>The demo portal on SQLite, in memory, shared by the HTTP tests of the review pages (they only read).</summary>
-public sealed class DemoPortalFixture : IAsyncLifetime
-{
-    private TestDatabase? _database;
-
-    public PortalFactory Factory { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
-        Factory = new PortalFactory(_database);
-        using var warmUp = Factory.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await _database!.DisposeAsync();
-    }
-}
-
-public sealed class ReviewPageTests(DemoPortalFixture portal) : IClassFixture<DemoPortalFixture>
+public sealed class ReviewPageTests(SqlitePortalFixture portal) : IClassFixture<SqlitePortalFixture>
 {
     [Theory]
     [InlineData("/review")]

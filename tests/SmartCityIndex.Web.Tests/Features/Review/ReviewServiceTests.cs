@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -9,6 +10,7 @@ using SmartCityIndex.TestSupport;
 using SmartCityIndex.Web.Features.Account;
 using SmartCityIndex.Web.Features.Rankings;
 using SmartCityIndex.Web.Features.Review;
+using SmartCityIndex.Web.Features.Submissions;
 using SmartCityIndex.Web.Tests.Infrastructure;
 
 namespace SmartCityIndex.Web.Tests.Features.Review;
@@ -296,6 +298,92 @@ public sealed class ReviewServiceTests(PostgresFixture postgres)
         Assert.Equal(SubmissionStatus.Approved, saved.Status);
         Assert.All(saved.Values, v => Assert.Null(v.ReviewComment));
         Assert.Equal("Approved", Assert.Single(await check.AuditEntries.ToListAsync()).Action);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task GetAsync_ResubmittedAfterAReturn_ShowsWhatChangedSinceTheReturnAndTheCommentsOfTheReturn(DatabaseProvider provider)
+    {
+        // The whole round trip through the portal's own services, so that the audit entries are the ones the form writes.
+        await using var portal = await SeededServices.CreateAsync(provider, postgres.Cluster);
+        var year = await portal.FreshYearAsync("CN-HZ");
+        var official = await portal.EntryAsync(DemoAccounts.HangzhouOfficial);
+        var form = (await official.OpenAsync("CN-HZ", year))!;
+        foreach (var row in form.Rows)
+        {
+            row.Text = row.LastYear!.Value.ToString(CultureInfo.InvariantCulture);
+            Assert.IsType<SaveResult.Saved>(await official.SaveValueAsync(form.SubmissionId, row));
+        }
+
+        Assert.Empty((await official.SubmitAsync(form.SubmissionId))!);
+        var returnedAt = DateTime.UtcNow; // the review service's clock stands still here; the official's changes come after it
+        var review = new ReviewService(new ContextFactory(portal.Database), TestUsers.Evaluator(portal.Database),
+            new FakeTimeProvider(new DateTimeOffset(returnedAt)), _runs, _log);
+        var first = (await review.GetAsync(form.SubmissionId))!;
+        Assert.False(first.IsResubmission);
+        var id = first.Rows.ToDictionary(r => r.Code, r => r.IndicatorId);
+        var before = first.Rows.ToDictionary(r => r.Code, r => r.Value!.Value);
+        Assert.Equal(ReviewOutcome.Done, await review.ReturnAsync(form.SubmissionId, first.ConcurrencyStamp, "Please check INF01 and INF02.",
+            new Dictionary<int, string> { [id["INF01"]] = "Which yearbook table is this from?", [id["INF02"]] = "This looks high." }));
+
+        // The official changes INF01's value and INF03's note, changes INF04 and back again, leaves INF02 as it was, and resubmits.
+        var again = (await official.OpenAsync("CN-HZ", year))!;
+        var rows = again.Rows.ToDictionary(r => r.Indicator.Code);
+        await SaveAsync(rows["INF01"], text: (before["INF01"] + 1).ToString(CultureInfo.InvariantCulture));
+        await SaveAsync(rows["INF03"], note: "Statistical yearbook 2025, table 4-2");
+        await SaveAsync(rows["INF04"], text: (before["INF04"] + 2).ToString(CultureInfo.InvariantCulture));
+        await SaveAsync(rows["INF04"], text: before["INF04"].ToString(CultureInfo.InvariantCulture));
+        Assert.Empty((await official.SubmitAsync(again.SubmissionId))!);
+
+        var detail = (await review.GetAsync(form.SubmissionId))!;
+
+        Assert.True(detail.IsResubmission);
+        Assert.Equal(returnedAt, detail.ReturnedAt!.Value, TimeSpan.FromMilliseconds(1));
+        Assert.Equal(2, detail.ChangedSinceReturn);
+        var byCode = detail.Rows.ToDictionary(r => r.Code);
+        Assert.Equal((before["INF01"], before["INF01"] + 1), (byCode["INF01"].AtReturn!.Value.Value, byCode["INF01"].Value));
+        Assert.True(byCode["INF01"].ValueChangedSinceReturn);
+        Assert.False(byCode["INF01"].NoteChangedSinceReturn);
+        Assert.Equal((null, "Statistical yearbook 2025, table 4-2"), (byCode["INF03"].AtReturn!.Value.Note, byCode["INF03"].Note));
+        Assert.True(byCode["INF03"].NoteChangedSinceReturn);
+        Assert.False(byCode["INF03"].ValueChangedSinceReturn);
+        Assert.False(byCode["INF04"].ChangedSinceReturn); // changed and changed back: nothing to look at
+        Assert.False(byCode["INF02"].ChangedSinceReturn);
+        Assert.Equal(["INF01", "INF03"], detail.Shown(changedOnly: true).SelectMany(c => c.Rows).Select(r => r.Code));
+        Assert.Equal(detail.Total, detail.Shown(changedOnly: false).Sum(c => c.Rows.Count));
+        var comment = Assert.Single(byCode["INF01"].Comments);
+        Assert.Equal((DemoAccounts.Evaluator, "Which yearbook table is this from?"), (comment.Actor, comment.Text));
+        Assert.Equal(returnedAt, comment.At, TimeSpan.FromMilliseconds(1));
+        Assert.Equal("This looks high.", Assert.Single(byCode["INF02"].Comments).Text);
+        Assert.All(detail.Rows.Where(r => r.Code is not ("INF01" or "INF02")), r => Assert.Empty(r.Comments));
+
+        async Task SaveAsync(EntryRow row, string? text = null, string? note = null)
+        {
+            row.Text = text ?? row.Text;
+            row.Note = note ?? row.Note;
+            var saved = Assert.IsType<SaveResult.Saved>(await official.SaveValueAsync(again.SubmissionId, row));
+            row.Saved = saved.Value;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task GetAsync_SubmittedOnceOrReturnedAndNotYetResubmitted_HasNoDiff(DatabaseProvider provider)
+    {
+        var (database, graph) = await SceneAsync(provider);
+        await using var _ = database;
+        var service = Service(database, TestUsers.Evaluator(database));
+        var submitted = (await service.GetAsync(graph.TargetId))!;
+
+        Assert.Equal(ReviewOutcome.Done, await service.ReturnAsync(graph.TargetId, submitted.ConcurrencyStamp, "Check A.",
+            new Dictionary<int, string> { [graph.Indicators.A] = "Source?" }));
+        var returned = (await service.GetAsync(graph.TargetId))!;
+
+        Assert.False(submitted.IsResubmission);
+        Assert.All(submitted.Rows, r => Assert.Null(r.AtReturn));
+        Assert.False(returned.IsResubmission);
+        Assert.Equal(0, returned.ChangedSinceReturn);
+        Assert.Equal("Source?", Assert.Single(returned.Rows.Single(r => r.Code == "A01").Comments).Text);
     }
 
     [Theory]

@@ -5,7 +5,7 @@ using SmartCityIndex.Web.Tests.Infrastructure;
 namespace SmartCityIndex.Web.Tests.Features.Users;
 
 /// <summary><c>/admin/users</c> over HTTP: admins only, whatever the menu shows.</summary>
-public sealed class UsersPageTests(InMemoryPortalFixture fixture) : IClassFixture<InMemoryPortalFixture>
+public sealed class UsersPageTests(SqlitePortalFixture fixture) : IClassFixture<SqlitePortalFixture>
 {
     private readonly PortalFactory _portal = fixture.Factory;
 

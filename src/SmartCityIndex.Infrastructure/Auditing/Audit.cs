@@ -2,11 +2,12 @@ using System.Text.Json;
 using SmartCityIndex.Domain.Auditing;
 using SmartCityIndex.Infrastructure.Persistence;
 
-namespace SmartCityIndex.Web.Features.Auditing;
+namespace SmartCityIndex.Infrastructure.Auditing;
 
 /// <summary>
 /// Adds audit entries to a context, so that they are saved in the same transaction as the change they describe
-/// (one SaveChanges): who, when (UTC), what, old and new values as JSON, and how (form, import, CLI).
+/// (one SaveChanges): who, when (UTC), what, old and new values as JSON, and how (form, import, CLI). The portal and
+/// the command line both write their entries here, so that every entry has the same shape.
 /// </summary>
 public static class Audit
 {

@@ -3,8 +3,11 @@ using SmartCityIndex.TestSupport;
 
 namespace SmartCityIndex.Web.Tests.Infrastructure;
 
-/// <summary>The portal with the demo data on a temporary SQLite file, in memory (for <see cref="SignIn"/>), shared by a test class.</summary>
-public sealed class InMemoryPortalFixture : IAsyncLifetime
+/// <summary>
+/// The portal with the demo data and accounts on a temporary SQLite file, hosted in memory by the test server (for
+/// <see cref="SignIn"/>, not on Kestrel), shared by a test class.
+/// </summary>
+public sealed class SqlitePortalFixture : IAsyncLifetime
 {
     private TestDatabase? _database;
 

@@ -85,7 +85,7 @@ public sealed class AccessibilityBrowserTests(SeededPortalFixture portal, Browse
             found.AppendLine($"{path}: {violation.Id} ({violation.Impact}): {violation.Help}");
             foreach (var node in violation.Nodes.Take(5))
             {
-                found.AppendLine($"    {node.Target} {Shorten(node.FailureSummary)}");
+                found.AppendLine($"    {node.Target} {Shorten(node.Html)}");
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Routing.Template;
 
 namespace SmartCityIndex.Web.Features.Account;
@@ -17,7 +18,9 @@ public sealed class ReturnUrlCheck(EndpointDataSource endpoints, IAuthorizationP
         ArgumentException.ThrowIfNullOrEmpty(localUrl);
         var path = new PathString(localUrl.Split('?', '#')[0]);
         var matched = false;
-        foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>())
+        // Only the portal's pages (Razor components), and no catch-all route: those would answer any address.
+        foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>()
+                     .Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null && !e.RoutePattern.Parameters.Any(p => p.IsCatchAll)))
         {
             var matcher = new TemplateMatcher(new RouteTemplate(endpoint.RoutePattern), []);
             if (!matcher.TryMatch(path, []))

@@ -19,6 +19,8 @@ internal static class PortalTheme
             // Text in these colours (alerts, status chips) reads at 4.5:1 or more on the page and on white (axe).
             Warning = "#9a5b00",
             Info = "#1565c0",
+            // MudBlazor's secondary text (captions, summaries) was below 4.5:1 on the page's background.
+            TextSecondary = "rgba(0,0,0,0.7)",
         },
         PaletteDark = new PaletteDark
         {

@@ -26,7 +26,7 @@ internal static class CircuitMemory
             ("entry form (30 indicators)", DemoAccounts.AllCitiesOfficial, n => $"/submissions/SY-{n + 1:D4}/{year}", "[data-testid='value']:not([disabled])"),
             ("entry form, an official of one city", DemoAccounts.HangzhouOfficial, _ => $"/submissions/CN-HZ/{year}", "[data-testid='value']:not([disabled])"),
             ("My submissions (1,000 cities)", DemoAccounts.AllCitiesOfficial, _ => "/submissions", "[data-testid='circuit-ready']"),
-            ("framework overview (light page)", DemoAccounts.Evaluator, _ => "/", "[data-testid='circuit-ready']"),
+            ("framework overview (light page)", DemoAccounts.Evaluator, _ => "/framework", "[data-testid='circuit-ready']"),
         ];
 
         foreach (var (what, user, path, ready) in pages.Where(p => only is null || p.What.StartsWith(only, StringComparison.Ordinal)))

@@ -17,6 +17,12 @@ public static class DemoAccounts
     /// <summary>Added by <c>sci seed</c> only: an official assigned to every city, to see "My submissions" at full size.</summary>
     public const string AllCitiesOfficial = "official.all@sci.demo";
 
+    /// <summary>
+    /// The city whose open-year submission the demo seeds as a draft with a few values, so that an official has a
+    /// form to try (Shenzhen, of the Guangdong official; Hangzhou, which the tests start afresh, keeps its own).
+    /// </summary>
+    public const string DraftCity = "CN-SZ";
+
     /// <summary>Every demo account: e-mail, display name, role and the city codes of an official.</summary>
     public static readonly IReadOnlyList<(string Email, string DisplayName, string Role, string[] Cities)> All =
     [

@@ -13,7 +13,8 @@ namespace SmartCityIndex.Infrastructure.Seeding;
 /// <summary>
 /// Loads the demo: the starter framework (30 indicators in three categories, equal weights) as a published version,
 /// 36 real Chinese cities, and synthetic but plausible values for the last three reporting years, with a mix of
-/// approved, submitted, returned and draft submissions in the latest one. The values are made up.
+/// approved, submitted, returned and draft submissions in the latest one, among them a draft with a few values
+/// for a demo official to try (<see cref="DemoAccounts.DraftCity"/>). The values are made up.
 /// Safe to run any number of times: it adds only what is missing, in one transaction.
 /// A larger <see cref="DemoSize"/> adds synthetic cities (codes <c>SY-0001</c> on) and earlier years, for measuring
 /// the portal at the size of a national evaluation (<c>sci seed --cities 1000 --years 5</c>).
@@ -22,6 +23,9 @@ public sealed class DemoSeeder(IDbContextFactory<SmartCityIndexDbContext> contex
 {
     public const string FrameworkName = "Smart City Evaluation Framework";
     public const int YearsOfData = 3;
+
+    /// <summary>The share of values already in <see cref="DemoAccounts.DraftCity"/>'s draft: a few, most still to enter.</summary>
+    private const double DraftToTryShare = 0.2;
 
     private static readonly (string Code, string NameEn, string NameZh)[] StarterCategories =
     [
@@ -175,9 +179,15 @@ public sealed class DemoSeeder(IDbContextFactory<SmartCityIndexDbContext> contex
 
                 var generator = new DemoValueGenerator(city, period.Year, period.Year - periods[0].Year);
                 var outcome = period.Year == latestYear ? generator.LatestOutcome() : SubmissionStatus.Approved;
+                var tryMe = period.Year == latestYear && city.Code == DemoAccounts.DraftCity;
+                if (tryMe)
+                {
+                    outcome = SubmissionStatus.Draft;
+                }
+
                 var started = new DateTime(period.Year + 1, 1, 10, 8, 0, 0, DateTimeKind.Utc).AddDays(c);
                 var submission = new Submission(city.Id, period.Id, started);
-                var answerShare = outcome == SubmissionStatus.Draft ? 0.6 : 1.0;
+                var answerShare = tryMe ? DraftToTryShare : outcome == SubmissionStatus.Draft ? 0.6 : 1.0;
                 foreach (var indicator in indicators)
                 {
                     var value = generator.Next(indicator, answerShare);

@@ -3,7 +3,12 @@ document.addEventListener('click', e => {
     document.querySelectorAll('details.chrome-menu[open]').forEach(menu => { if (!menu.contains(e.target)) menu.removeAttribute('open'); });
 });
 document.addEventListener('keydown', e => {
-    if (e.key === 'Escape') document.querySelectorAll('details.chrome-menu[open]').forEach(menu => menu.removeAttribute('open'));
+    if (e.key !== 'Escape') return;
+    document.querySelectorAll('details.chrome-menu[open]').forEach(menu => {
+        const hadFocus = menu.contains(document.activeElement);
+        menu.removeAttribute('open');
+        if (hadFocus) menu.querySelector('summary')?.focus(); // the focus must not fall into a closed menu
+    });
 });
 
 // The dark theme is a class on <html> (theme.css holds both palettes), remembered in a cookie that the server reads
@@ -27,3 +32,67 @@ window.sciFocusRow = id => {
     row.scrollIntoView({ block: 'start' });
     row.querySelector('input:not([type=checkbox]):not([disabled]), button:not([disabled])')?.focus({ preventScroll: true });
 };
+// --- Chrome (layout, drawer, skip link) ---------------------------------------------------------------------------
+// The navigation drawer's state is a class on <html>, outside what the circuit renders, so that it works before the
+// circuit connects and survives the circuit replacing the prerendered markup. Below MudBlazor's md breakpoint
+// (960 px) the drawer covers the page: closed at first, open with `nav-open`, closed again by a tap on the scrim,
+// Escape or following a link. Above it, it sits beside the page: open at first, closed with `nav-closed`.
+window.sciChrome = (() => {
+    const desktop = window.matchMedia('(min-width: 960px)');
+    const root = document.documentElement;
+    const isOpen = () => desktop.matches ? !root.classList.contains('nav-closed') : root.classList.contains('nav-open');
+    const syncDrawer = () => {
+        document.querySelectorAll('[data-nav-toggle]').forEach(b => b.setAttribute('aria-expanded', String(isOpen())));
+        // A closed drawer's links are out of the tab order and hidden from screen readers (CSS hides them too).
+        document.querySelectorAll('.nav-drawer').forEach(d => { if (isOpen()) d.removeAttribute('inert'); else d.setAttribute('inert', ''); });
+    };
+    const setOpen = open => {
+        if (desktop.matches) {
+            root.classList.toggle('nav-closed', !open);
+            root.classList.remove('nav-open');
+        } else {
+            root.classList.toggle('nav-open', open);
+        }
+        syncDrawer();
+    };
+    const closeOverlay = (focusToggle) => {
+        if (desktop.matches || !root.classList.contains('nav-open')) return false;
+        setOpen(false);
+        if (focusToggle) document.querySelector('[data-nav-toggle]')?.focus();
+        return true;
+    };
+
+    document.addEventListener('click', e => {
+        if (e.target.closest('[data-nav-toggle]')) {
+            const open = !isOpen();
+            setOpen(open);
+            if (open && !desktop.matches) document.querySelector('.nav-drawer a')?.focus();
+        } else if (e.target.closest('[data-nav-close]')) {
+            closeOverlay(false);
+        } else if (e.target.closest('.nav-drawer a')) {
+            closeOverlay(false);
+        } else if (e.target.closest('[data-skip-link]')) {
+            // With <base href="/"> a plain "#main-content" link would navigate to "/#main-content".
+            e.preventDefault();
+            const main = document.getElementById('main-content');
+            main?.focus();
+            main?.scrollIntoView();
+        }
+    });
+    document.addEventListener('keydown', e => { if (e.key === 'Escape') closeOverlay(true); });
+    window.addEventListener('popstate', () => closeOverlay(false));
+    desktop.addEventListener('change', syncDrawer);
+    syncDrawer();
+    return { syncDrawer };
+})();
+
+// The sign-in page's demo accounts (a static page, no circuit): a click fills the e-mail and password fields.
+document.addEventListener('click', e => {
+    const account = e.target.closest('[data-demo-email]');
+    if (!account) return;
+    const email = document.getElementById('email'), password = document.getElementById('password');
+    if (!email || !password) return;
+    email.value = account.dataset.demoEmail;
+    password.value = account.dataset.demoPassword;
+    document.querySelector('[data-testid="sign-in"]')?.focus();
+});

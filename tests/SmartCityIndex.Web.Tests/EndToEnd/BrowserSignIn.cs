@@ -16,6 +16,12 @@ internal static class BrowserSignIn
             await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = "c%3Dzh-Hans%7Cuic%3Dzh-Hans", Url = baseAddress.ToString() }]);
         }
 
+        return await OpenInAsync(context, baseAddress, email, path);
+    }
+
+    /// <summary>Signs in within an existing browser context (its size, language and cookies as the test set them).</summary>
+    public static async Task<IPage> OpenInAsync(IBrowserContext context, Uri baseAddress, string email, string path)
+    {
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(baseAddress, $"/account/login?ReturnUrl={Uri.EscapeDataString(path)}").ToString());
         await page.Locator("#email").FillAsync(email);

@@ -10,7 +10,7 @@ public sealed class PortalBrowserTests(SeededPortalFixture portal, BrowserFixtur
     [Fact]
     public async Task HomePage_SwitchToChinese_ShowsChineseCategoryNames()
     {
-        var page = await OpenAsync("/");
+        var page = await OpenAsync("/framework");
         await Screenshots.SaveAsync(page, "home-en");
         Assert.Equal(["Infrastructure", "Urban industry", "Urban services and management"], await CategoryNamesAsync(page));
 
@@ -22,7 +22,7 @@ public sealed class PortalBrowserTests(SeededPortalFixture portal, BrowserFixtur
         await WaitForCircuitAsync(page);
         await Assertions.Expect(page.GetByTestId("category-name")).ToHaveTextAsync(["基础设施", "城市产业", "城市服务与管理"]);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "指标体系", Level = 1 })).ToBeVisibleAsync();
-        Assert.Equal(new Uri(portal.BaseAddress, "/").ToString(), page.Url);
+        Assert.Equal(new Uri(portal.BaseAddress, "/framework").ToString(), page.Url);
         await Screenshots.SaveAsync(page, "home-zh-Hans");
     }
 

@@ -8,12 +8,15 @@ namespace SmartCityIndex.Web.Tests.EndToEnd;
 /// </summary>
 internal static class Screenshots
 {
-    public static async Task SaveAsync(IPage page, string name)
+    public static Task SaveAsync(IPage page, string name) => SaveAsync(page, name, new() { Width = 1400, Height = 1000 });
+
+    /// <summary>At the given size (a phone's, say), of the whole page or only of what the window shows.</summary>
+    public static async Task SaveAsync(IPage page, string name, ViewportSize viewport, bool fullPage = true)
     {
         var folder = Environment.GetEnvironmentVariable("SCI_SCREENSHOTS")
             ?? Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
-        await page.SetViewportSizeAsync(1400, 1000);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+        await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png"), FullPage = fullPage });
     }
 }

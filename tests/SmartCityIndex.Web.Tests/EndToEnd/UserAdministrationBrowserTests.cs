@@ -36,7 +36,7 @@ public sealed class UserAdministrationBrowserTests(SeededPortalFixture portal, B
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync($"Created the account {NewOfficial}.");
         await Screenshots.SaveAsync(page, "admin-users-en");
 
-        var official = await SignInAsync(NewOfficial, NewPassword, "/");
+        var official = await SignInAsync(NewOfficial, NewPassword, "/submissions");
         await Assertions.Expect(official.GetByRole(AriaRole.Link, new() { Name = "My submissions" })).ToBeVisibleAsync();
         await Assertions.Expect(official.GetByRole(AriaRole.Link, new() { Name = "Users" })).ToHaveCountAsync(0);
     }

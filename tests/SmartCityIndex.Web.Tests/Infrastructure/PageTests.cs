@@ -17,7 +17,7 @@ public sealed class PageTests(PostgresFixture postgres)
         await using var factory = new PortalFactory(database);
         using var client = await SignIn.AsAsync(factory, DemoAccounts.Evaluator);
 
-        var home = await client.GetStringAsync("/");
+        var home = await client.GetStringAsync("/framework");
         var cities = await client.GetStringAsync("/cities");
 
         Assert.Contains("Urban services and management", home);

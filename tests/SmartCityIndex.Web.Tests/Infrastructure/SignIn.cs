@@ -16,9 +16,10 @@ internal static partial class SignIn
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Posts the sign-in form; returns the response (a redirect on success).</summary>
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string email, string password = DemoAccounts.Password)
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string email, string password = DemoAccounts.Password, string? returnUrl = null)
     {
-        var page = await client.GetStringAsync("/account/login");
+        var address = returnUrl is null ? "/account/login" : $"/account/login?ReturnUrl={Uri.EscapeDataString(returnUrl)}";
+        var page = await client.GetStringAsync(address);
         var token = Token().Match(page).Groups[1].Value;
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -27,7 +28,7 @@ internal static partial class SignIn
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         });
-        return await client.PostAsync("/account/login", form);
+        return await client.PostAsync(address, form);
     }
 
     /// <summary>A client signed in as <paramref name="email"/>; fails the test when the sign-in does not succeed.</summary>

@@ -16,7 +16,11 @@ internal static class PortalTheme
             Background = "#f5f7fa",
             DrawerBackground = "#ffffff",
             Success = "#2e7d32",
-            Warning = "#c77700",
+            // Text in these colours (alerts, status chips) reads at 4.5:1 or more on the page and on white (axe).
+            Warning = "#9a5b00",
+            Info = "#1565c0",
+            // MudBlazor's secondary text (captions, summaries) was below 4.5:1 on the page's background.
+            TextSecondary = "rgba(0,0,0,0.7)",
         },
         PaletteDark = new PaletteDark
         {
@@ -27,6 +31,8 @@ internal static class PortalTheme
             Background = "#121820",
             Surface = "#1a2230",
             DrawerBackground = "#161e2a",
+            // Dark text on the light primary (selected year tab, filled buttons): white on it was 2.5:1.
+            PrimaryContrastText = "#0b1a2b",
         },
         Typography = new Typography
         {

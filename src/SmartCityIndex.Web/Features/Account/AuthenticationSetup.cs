@@ -64,6 +64,7 @@ public static class AuthenticationSetup
             .AddPolicy(Policies.Administer, policy => policy.RequireRole(PortalRoles.Admin));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, LoggingAuthorizationResultHandler>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<ReturnUrlCheck>();
         return services;
     }
 

@@ -25,6 +25,9 @@ public sealed class PageAccessMatrixTests(SeededPortalFixture portal) : IClassFi
         /// <summary>A redirect to the "access denied" page: the role may not use the page at all.</summary>
         Denied,
 
+        /// <summary>A redirect to the user's own start page (<c>Landing</c>).</summary>
+        Lands,
+
         /// <summary>The page says there is no such submission (an official of another city), or the endpoint answers 404.</summary>
         NotFound,
     }
@@ -48,8 +51,9 @@ public sealed class PageAccessMatrixTests(SeededPortalFixture portal) : IClassFi
             data.Add(path, Ad, admin, shown);
         }
 
-        const Outcome S = Outcome.Shown, L = Outcome.SignIn, D = Outcome.Denied, N = Outcome.NotFound;
-        Row("/", "INF01", L, S, S, S, S);
+        const Outcome S = Outcome.Shown, L = Outcome.SignIn, D = Outcome.Denied, N = Outcome.NotFound, H = Outcome.Lands;
+        Row("/", "", L, H, H, H, H);
+        Row("/framework", "INF01", L, S, S, S, S);
         Row("/cities", "Hangzhou", L, S, S, S, S);
         Row("/rankings", "Rankings", L, S, S, S, S);
         Row("/method", "How the ranking is calculated", L, S, S, S, S);
@@ -100,6 +104,10 @@ public sealed class PageAccessMatrixTests(SeededPortalFixture portal) : IClassFi
             case Outcome.Denied:
                 Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
                 Assert.Contains("/account/access-denied", location);
+                break;
+            case Outcome.Lands:
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.EndsWith(user switch { Ev => "/review", Ad => "/admin/users", _ => "/submissions" }, location);
                 break;
             case Outcome.NotFound:
                 Assert.True(

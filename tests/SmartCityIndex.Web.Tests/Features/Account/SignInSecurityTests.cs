@@ -48,7 +48,7 @@ public sealed class SignInSecurityTests(SqlitePortalFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task SignIn_DisabledUser_RefusedLikeAWrongPassword()
+    public async Task SignIn_DisabledUserWithTheRightPassword_SaysTheAccountIsDisabled()
     {
         await AsAdmin.DisableAsync(fixture.Factory.Services, DemoAccounts.Evaluator);
         using var client = SignIn.Client(fixture.Factory);
@@ -56,7 +56,45 @@ public sealed class SignInSecurityTests(SqlitePortalFixture fixture) : IClassFix
         var response = await SignIn.PostAsync(client, DemoAccounts.Evaluator, DemoAccounts.Password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("This account is disabled. Ask an administrator to enable it again.", await ErrorOfAsync(response));
+        Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("sci.auth=", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task SignIn_DisabledUserWithAWrongPassword_RefusedLikeAnyWrongPassword()
+    {
+        var email = await DisabledEvaluatorAsync("disabled.wrong@sci.example");
+        using var client = SignIn.Client(fixture.Factory);
+
+        var response = await SignIn.PostAsync(client, email, WrongPassword);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("The e-mail or password is not correct.", await ErrorOfAsync(response));
+    }
+
+    [Fact]
+    public async Task SignIn_DisabledUserAfterFiveWrongPasswords_NoLongerTellsTheRightOneApart()
+    {
+        var email = await DisabledEvaluatorAsync("disabled.guessed@sci.example");
+        using var client = SignIn.Client(fixture.Factory);
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            Assert.Equal("The e-mail or password is not correct.", await ErrorOfAsync(await SignIn.PostAsync(client, email, WrongPassword)));
+        }
+
+        var right = await SignIn.PostAsync(client, email, DemoAccounts.Password);
+
+        Assert.Equal("The e-mail or password is not correct.", await ErrorOfAsync(right));
+    }
+
+    /// <summary>A new evaluator with the demo password, disabled by the admin.</summary>
+    private async Task<string> DisabledEvaluatorAsync(string email)
+    {
+        var created = await AsAdmin.RunAsync(fixture.Factory.Services, (users, admin) =>
+            users.CreateAsync(admin, new NewUser(email, "Disabled evaluator", PortalRoles.Evaluator, [], DemoAccounts.Password)));
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        await AsAdmin.DisableAsync(fixture.Factory.Services, email);
+        return email;
     }
 
     private static async Task<string> ErrorOfAsync(HttpResponseMessage response)

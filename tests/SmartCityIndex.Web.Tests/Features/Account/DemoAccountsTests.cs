@@ -6,7 +6,7 @@ using SmartCityIndex.Web.Tests.Infrastructure;
 namespace SmartCityIndex.Web.Tests.Features.Account;
 
 /// <summary>What the demo gives a new user to try, over HTTP.</summary>
-public sealed partial class DemoAccountsTests(InMemoryPortalFixture fixture) : IClassFixture<InMemoryPortalFixture>
+public sealed partial class DemoAccountsTests(SqlitePortalFixture fixture) : IClassFixture<SqlitePortalFixture>
 {
     [GeneratedRegex("data-testid=\"due-CN-SZ-(\\d{4})\"(.*?)data-testid=\"open-CN-SZ", RegexOptions.Singleline)]
     private static partial Regex ShenzhenCard();

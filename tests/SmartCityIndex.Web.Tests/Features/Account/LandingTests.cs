@@ -7,7 +7,7 @@ using SmartCityIndex.Web.Tests.Infrastructure;
 namespace SmartCityIndex.Web.Tests.Features.Account;
 
 /// <summary>Where each role starts: after signing in, on "/", and after a change of role, over HTTP.</summary>
-public sealed class LandingTests(InMemoryPortalFixture fixture) : IClassFixture<InMemoryPortalFixture>
+public sealed class LandingTests(SqlitePortalFixture fixture) : IClassFixture<SqlitePortalFixture>
 {
     [Theory]
     [InlineData(DemoAccounts.HangzhouOfficial, "/submissions")]

@@ -96,3 +96,11 @@ document.addEventListener('click', e => {
     password.value = account.dataset.demoPassword;
     document.querySelector('[data-testid="sign-in"]')?.focus();
 });
+
+// After a navigation inside the portal: the new page's heading takes the focus (FocusAfterNavigation).
+window.sciFocus = selector => {
+    const element = document.querySelector(selector);
+    if (!element) return;
+    if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
+    element.focus({ preventScroll: true });
+};

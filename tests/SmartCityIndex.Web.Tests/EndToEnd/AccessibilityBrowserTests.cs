@@ -85,7 +85,8 @@ public sealed class AccessibilityBrowserTests(SeededPortalFixture portal, Browse
             found.AppendLine($"{path}: {violation.Id} ({violation.Impact}): {violation.Help}");
             foreach (var node in violation.Nodes.Take(5))
             {
-                found.AppendLine($"    {node.Target} {Shorten(node.Html)}");
+                var why = node.Any.Concat(node.All).Concat(node.None).Select(c => c.Message).FirstOrDefault();
+                found.AppendLine($"    {node.Target} {Shorten(node.Html)} — {why}");
             }
         }
     }

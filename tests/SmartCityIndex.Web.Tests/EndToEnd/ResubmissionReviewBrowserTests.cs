@@ -25,6 +25,7 @@ public sealed class ResubmissionReviewBrowserTests(SeededPortalFixture portal, B
         var official = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.HangzhouOfficial, form);
         await WorkflowBrowserTests.FillWithLastYearAsync(official);
         await official.GetByTestId("submit").ClickAsync();
+        await official.GetByTestId("submit-confirm").ClickAsync();
         await Assertions.Expect(official.GetByTestId("status")).ToHaveTextAsync("Submitted");
         await official.Context.CloseAsync();
 
@@ -52,6 +53,7 @@ public sealed class ResubmissionReviewBrowserTests(SeededPortalFixture portal, B
         await inf01.GetByTestId("note").PressAsync("Tab");
         await Assertions.Expect(official.GetByTestId("save-status")).ToContainTextAsync("All changes saved");
         await official.GetByTestId("submit").ClickAsync();
+        await official.GetByTestId("submit-confirm").ClickAsync();
         await Assertions.Expect(official.GetByTestId("status")).ToHaveTextAsync("Submitted");
         await official.Context.CloseAsync();
 

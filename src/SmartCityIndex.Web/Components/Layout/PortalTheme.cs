@@ -10,8 +10,9 @@ internal static class PortalTheme
         PaletteLight = new PaletteLight
         {
             Primary = "#1c5d99",
-            Secondary = "#0f8b8d",
-            Tertiary = "#e07a1f",
+            // Secondary and tertiary are also text (outlined tier chips, direction chips): 4.5:1 or more on white.
+            Secondary = "#0b7476",
+            Tertiary = "#a15c07",
             AppbarBackground = "#143d66",
             Background = "#f5f7fa",
             DrawerBackground = "#ffffff",
@@ -33,6 +34,15 @@ internal static class PortalTheme
             DrawerBackground = "#161e2a",
             // Dark text on the light primary (selected year tab, filled buttons): white on it was 2.5:1.
             PrimaryContrastText = "#0b1a2b",
+            // The same for filled success, info and error buttons (approve, return) and for their text on the surface.
+            Success = "#66bb6a",
+            SuccessContrastText = "#0b1a2b",
+            Info = "#64b5f6",
+            InfoContrastText = "#0b1a2b",
+            Warning = "#ffb74d",
+            WarningContrastText = "#0b1a2b",
+            Error = "#f28b82",
+            ErrorContrastText = "#0b1a2b",
         },
         Typography = new Typography
         {

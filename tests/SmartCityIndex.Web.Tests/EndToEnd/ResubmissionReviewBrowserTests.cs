@@ -92,6 +92,11 @@ public sealed class ResubmissionReviewBrowserTests(SeededPortalFixture portal, B
         await Assertions.Expect(evaluator.GetByTestId("row-INF01").GetByTestId("changed")).ToHaveTextAsync("退回后已修改");
         await ShotAsync(evaluator, "review-resubmitted-zh-Hans", 1440, 900);
         await ShotAsync(evaluator, "review-resubmitted-zh-Hans-phone", 390, 844);
+
+        // On a phone the indicator column keeps a readable width (the table scrolls sideways instead).
+        await evaluator.SetViewportSizeAsync(390, 844);
+        var indicatorWidth = await evaluator.GetByTestId("row-INF01").Locator("td").First.EvaluateAsync<double>("cell => cell.getBoundingClientRect().width");
+        Assert.True(indicatorWidth >= 150, $"the indicator column is {indicatorWidth} px wide on a phone");
     }
 
     [Theory]

@@ -39,6 +39,9 @@ public sealed partial class RankingsPage
     [Inject]
     private IStringLocalizer<SharedResource> L { get; set; } = null!;
 
+    [Inject]
+    private BrowserTime Time { get; set; } = null!;
+
     [SupplyParameterFromQuery]
     public int? Year { get; set; }
 
@@ -92,6 +95,12 @@ public sealed partial class RankingsPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        // The run's time is stored in UTC: once the browser has said its time zone, show it in it.
+        if (firstRender && RendererInfo.IsInteractive && await Time.EnsureAsync())
+        {
+            StateHasChanged();
+        }
+
         if (_printRequested)
         {
             // Every row is in the page now (see the table's body): print, then virtualise again.

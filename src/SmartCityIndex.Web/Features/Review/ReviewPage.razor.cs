@@ -22,6 +22,9 @@ public sealed partial class ReviewPage
     private bool _changedOnly;
 
     [Inject]
+    private BrowserTime Time { get; set; } = default!;
+
+    [Inject]
     private ReviewService Review { get; set; } = default!;
 
     [Inject]
@@ -223,7 +226,16 @@ public sealed partial class ReviewPage
 
     private static string Number(decimal? value) => value is { } v ? v.ToString("#,0.######", CultureInfo.CurrentCulture) : "—";
 
-    private static string Utc(DateTime at) => $"{at:yyyy-MM-dd HH:mm} UTC";
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // Times are stored in UTC: once the browser has said its time zone, show them in it.
+        if (firstRender && RendererInfo.IsInteractive && await Time.EnsureAsync())
+        {
+            StateHasChanged();
+        }
+    }
+
+    private string Utc(DateTime at) => Time.Format(at);
 
     // Units are data in one language; the common ones have a translation under "Unit_<unit>".
     private string UnitText(string unit) => L[$"Unit_{unit}"] is { ResourceNotFound: false } translated ? translated.Value : unit;

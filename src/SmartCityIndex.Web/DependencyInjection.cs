@@ -5,11 +5,9 @@ using MudBlazor;
 using MudBlazor.Services;
 using Serilog;
 using SmartCityIndex.Web.Components;
-using SmartCityIndex.Web.Features.Account;
 using SmartCityIndex.Web.Features.Cities;
 using SmartCityIndex.Web.Features.Framework;
 using SmartCityIndex.Web.Features.Import;
-using SmartCityIndex.Web.Features.Localization;
 using SmartCityIndex.Web.Features.Rankings;
 using SmartCityIndex.Web.Features.Submissions;
 

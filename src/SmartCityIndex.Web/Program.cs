@@ -1,5 +1,4 @@
 using SmartCityIndex.Infrastructure;
-using SmartCityIndex.Infrastructure.Persistence;
 using SmartCityIndex.Web;
 
 var builder = WebApplication.CreateBuilder(args);

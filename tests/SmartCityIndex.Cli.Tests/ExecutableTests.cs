@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using SmartCityIndex.Cli.Tests.TestSupport;
 
 namespace SmartCityIndex.Cli.Tests;
 

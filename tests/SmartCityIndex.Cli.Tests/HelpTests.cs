@@ -1,5 +1,3 @@
-using SmartCityIndex.Cli.Tests.TestSupport;
-
 namespace SmartCityIndex.Cli.Tests;
 
 /// <summary><c>--help</c> describes every command and option, with defaults and allowed values.</summary>

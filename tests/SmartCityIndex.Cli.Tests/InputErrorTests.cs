@@ -1,5 +1,3 @@
-using SmartCityIndex.Cli.Tests.TestSupport;
-
 namespace SmartCityIndex.Cli.Tests;
 
 /// <summary>Every kind of bad input ends with exit code 2, nothing on standard output and one readable message on standard error.</summary>

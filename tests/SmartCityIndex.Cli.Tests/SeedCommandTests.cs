@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using SmartCityIndex.Cli.Tests.TestSupport;
 using SmartCityIndex.Domain.Periods;
 using SmartCityIndex.Domain.Submissions;
 using SmartCityIndex.Infrastructure.Persistence;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SmartCityIndex.Cli.Tests.TestSupport;
 
 namespace SmartCityIndex.Cli.Tests;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SmartCityIndex.Cli.Tests.TestSupport;
 using SmartCityIndex.Domain.Auditing;
 using SmartCityIndex.Domain.Cities;
 using SmartCityIndex.Infrastructure.Identity;

@@ -1,5 +1,3 @@
-using SmartCityIndex.TestSupport;
-
 namespace SmartCityIndex.Infrastructure.Tests;
 
 [CollectionDefinition(Name)]

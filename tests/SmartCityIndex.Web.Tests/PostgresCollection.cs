@@ -1,5 +1,3 @@
-using SmartCityIndex.TestSupport;
-
 namespace SmartCityIndex.Web.Tests;
 
 [CollectionDefinition(Name)]

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.CommandLine.Parsing;
-using SmartCityIndex.Cli.Input;
 using SmartCityIndex.Domain;
 
 namespace SmartCityIndex.Cli.Commands;

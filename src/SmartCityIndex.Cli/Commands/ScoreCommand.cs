@@ -1,4 +1,3 @@
-using System.CommandLine;
 using SmartCityIndex.Cli.Output;
 using SmartCityIndex.Domain.Scoring;
 

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using SmartCityIndex.Cli.Input;
 using SmartCityIndex.Domain.Indexing;
 using SmartCityIndex.Domain.Scoring;
 

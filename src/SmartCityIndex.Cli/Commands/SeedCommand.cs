@@ -1,4 +1,3 @@
-using System.CommandLine;
 using SmartCityIndex.Cli.Portal;
 using SmartCityIndex.Infrastructure.Seeding;
 

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using SmartCityIndex.Cli.Input;
 using SmartCityIndex.Cli.Output;
 using SmartCityIndex.Domain.Aggregation;
 using SmartCityIndex.Domain.Normalisation;

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using SmartCityIndex.Cli.Input;
 using SmartCityIndex.Cli.Portal;
 
 namespace SmartCityIndex.Cli.Commands;

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using SmartCityIndex.Cli.Input;
 using SmartCityIndex.Cli.Output;
 using SmartCityIndex.Domain;
 using SmartCityIndex.Domain.Weighting;

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using SmartCityIndex.Cli.Input;
 
 namespace SmartCityIndex.Cli.Output;
 

@@ -5,7 +5,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using SmartCityIndex.Cli.Input;
 using SmartCityIndex.Domain.Auditing;
 using SmartCityIndex.Infrastructure.Auditing;
 using SmartCityIndex.Infrastructure.Identity;

@@ -1,4 +1,3 @@
-using SmartCityIndex.Domain.Numerics;
 using SmartCityIndex.Domain.Weighting;
 
 namespace SmartCityIndex.Domain.Aggregation;

@@ -1,5 +1,4 @@
 using System.Buffers;
-using SmartCityIndex.Domain.Numerics;
 using SmartCityIndex.Domain.Weighting;
 
 namespace SmartCityIndex.Domain.Aggregation;

@@ -1,6 +1,5 @@
 using System.Numerics;
 using SmartCityIndex.Domain.Indexing;
-using SmartCityIndex.Domain.Numerics;
 
 namespace SmartCityIndex.Domain.Aggregation;
 

@@ -1,5 +1,3 @@
-using SmartCityIndex.Domain.Numerics;
-
 namespace SmartCityIndex.Domain.Imputation;
 
 /// <summary>Fills missing values in place with the indicator's mean or median, overall or within groups.</summary>

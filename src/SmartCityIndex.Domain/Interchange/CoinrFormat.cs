@@ -1,6 +1,5 @@
 using System.Globalization;
 using SmartCityIndex.Domain.Indexing;
-using SmartCityIndex.Domain.Numerics;
 using SmartCityIndex.Domain.Scoring;
 
 namespace SmartCityIndex.Domain.Interchange;

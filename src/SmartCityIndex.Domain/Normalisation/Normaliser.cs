@@ -1,5 +1,3 @@
-using SmartCityIndex.Domain.Numerics;
-
 namespace SmartCityIndex.Domain.Normalisation;
 
 /// <summary>Normalises one indicator column at a time. Statistics ignore missing values; missing stays missing.</summary>

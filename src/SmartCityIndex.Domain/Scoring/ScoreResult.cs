@@ -1,5 +1,4 @@
 using SmartCityIndex.Domain.Indexing;
-using SmartCityIndex.Domain.Numerics;
 using SmartCityIndex.Domain.Outliers;
 using SmartCityIndex.Domain.Ranking;
 

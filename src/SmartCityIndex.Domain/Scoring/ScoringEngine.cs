@@ -2,7 +2,6 @@ using SmartCityIndex.Domain.Aggregation;
 using SmartCityIndex.Domain.Imputation;
 using SmartCityIndex.Domain.Indexing;
 using SmartCityIndex.Domain.Normalisation;
-using SmartCityIndex.Domain.Numerics;
 using SmartCityIndex.Domain.Outliers;
 using SmartCityIndex.Domain.Ranking;
 

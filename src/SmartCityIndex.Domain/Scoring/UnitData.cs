@@ -1,5 +1,3 @@
-using SmartCityIndex.Domain.Numerics;
-
 namespace SmartCityIndex.Domain.Scoring;
 
 /// <summary>

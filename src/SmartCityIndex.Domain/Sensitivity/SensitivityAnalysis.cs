@@ -1,7 +1,6 @@
 using SmartCityIndex.Domain.Aggregation;
 using SmartCityIndex.Domain.Indexing;
 using SmartCityIndex.Domain.Normalisation;
-using SmartCityIndex.Domain.Numerics;
 using SmartCityIndex.Domain.Ranking;
 using SmartCityIndex.Domain.Scoring;
 

@@ -1,5 +1,3 @@
-using SmartCityIndex.Domain.Numerics;
-
 namespace SmartCityIndex.Domain.Weighting;
 
 /// <summary>How <see cref="Entropy"/> prepares the data before measuring their entropy.</summary>

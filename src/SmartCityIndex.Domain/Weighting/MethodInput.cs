@@ -1,5 +1,4 @@
 using System.Globalization;
-using SmartCityIndex.Domain.Numerics;
 
 namespace SmartCityIndex.Domain.Weighting;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using SmartCityIndex.Domain.Auditing;
-using SmartCityIndex.Infrastructure.Persistence;
 
 namespace SmartCityIndex.Infrastructure.Auditing;
 

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using SmartCityIndex.Infrastructure.Persistence;
 
 namespace SmartCityIndex.Infrastructure.Identity;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using SmartCityIndex.Infrastructure.Persistence;
 
 namespace SmartCityIndex.Infrastructure.Identity;
 

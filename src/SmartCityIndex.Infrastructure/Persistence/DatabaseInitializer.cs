@@ -1,10 +1,8 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SmartCityIndex.Infrastructure.Identity;
 using SmartCityIndex.Infrastructure.Seeding;
 
 namespace SmartCityIndex.Infrastructure.Persistence;

@@ -1,12 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using SmartCityIndex.Domain.Auditing;
-using SmartCityIndex.Domain.Cities;
-using SmartCityIndex.Domain.Frameworks;
-using SmartCityIndex.Domain.Periods;
 using SmartCityIndex.Domain.Runs;
-using SmartCityIndex.Domain.Submissions;
-using SmartCityIndex.Infrastructure.Identity;
 
 namespace SmartCityIndex.Infrastructure.Persistence;
 

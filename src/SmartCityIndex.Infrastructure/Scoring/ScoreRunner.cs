@@ -4,17 +4,13 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using SmartCityIndex.Domain.Frameworks;
 using SmartCityIndex.Domain.Indexing;
 using SmartCityIndex.Domain.Numerics;
 using SmartCityIndex.Domain.Outliers;
 using SmartCityIndex.Domain.Runs;
 using SmartCityIndex.Domain.Scoring;
 using SmartCityIndex.Domain.Sensitivity;
-using SmartCityIndex.Domain.Submissions;
-using SmartCityIndex.Infrastructure.Persistence;
 
 namespace SmartCityIndex.Infrastructure.Scoring;
 

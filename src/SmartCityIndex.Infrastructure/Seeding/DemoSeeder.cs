@@ -1,12 +1,5 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using SmartCityIndex.Domain.Cities;
-using SmartCityIndex.Domain.Frameworks;
-using SmartCityIndex.Domain.Periods;
-using SmartCityIndex.Domain.Submissions;
-using SmartCityIndex.Infrastructure.Identity;
-using SmartCityIndex.Infrastructure.Persistence;
 
 namespace SmartCityIndex.Infrastructure.Seeding;
 

@@ -1,7 +1,3 @@
-using SmartCityIndex.Domain.Cities;
-using SmartCityIndex.Domain.Frameworks;
-using SmartCityIndex.Domain.Submissions;
-
 namespace SmartCityIndex.Infrastructure.Seeding;
 
 internal enum DemoValueKind

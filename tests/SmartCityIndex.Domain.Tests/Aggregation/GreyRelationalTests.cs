@@ -1,5 +1,3 @@
-using SmartCityIndex.Domain.Aggregation;
-using SmartCityIndex.Domain.Numerics;
 using static SmartCityIndex.Domain.Tests.Aggregation.TzengHuangOracle;
 
 namespace SmartCityIndex.Domain.Tests.Aggregation;

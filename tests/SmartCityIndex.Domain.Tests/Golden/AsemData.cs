@@ -1,7 +1,5 @@
 using System.Globalization;
-using SmartCityIndex.Domain.Indexing;
 using SmartCityIndex.Domain.Interchange;
-using SmartCityIndex.Domain.Scoring;
 
 namespace SmartCityIndex.Domain.Tests.Golden;
 

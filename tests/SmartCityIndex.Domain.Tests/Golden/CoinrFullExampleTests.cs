@@ -2,7 +2,6 @@ using System.Globalization;
 using SmartCityIndex.Domain.Imputation;
 using SmartCityIndex.Domain.Interchange;
 using SmartCityIndex.Domain.Outliers;
-using SmartCityIndex.Domain.Scoring;
 
 namespace SmartCityIndex.Domain.Tests.Golden;
 

@@ -1,6 +1,4 @@
-using SmartCityIndex.Domain.Aggregation;
 using SmartCityIndex.Domain.Normalisation;
-using SmartCityIndex.Domain.Scoring;
 
 namespace SmartCityIndex.Domain.Tests.Golden;
 

@@ -1,5 +1,4 @@
 using SmartCityIndex.Domain.Imputation;
-using SmartCityIndex.Domain.Numerics;
 
 namespace SmartCityIndex.Domain.Tests.Imputation;
 

@@ -1,5 +1,3 @@
-using SmartCityIndex.Domain.Indexing;
-
 namespace SmartCityIndex.Domain.Tests.Indexing;
 
 public sealed class IndexStructureTests

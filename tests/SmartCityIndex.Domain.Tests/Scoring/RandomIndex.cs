@@ -1,7 +1,3 @@
-using SmartCityIndex.Domain.Indexing;
-using SmartCityIndex.Domain.Numerics;
-using SmartCityIndex.Domain.Scoring;
-
 namespace SmartCityIndex.Domain.Tests.Scoring;
 
 /// <summary>A seeded random index (3 levels) and data set, for property tests.</summary>

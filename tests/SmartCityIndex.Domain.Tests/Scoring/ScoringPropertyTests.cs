@@ -1,7 +1,4 @@
-using SmartCityIndex.Domain.Aggregation;
-using SmartCityIndex.Domain.Indexing;
 using SmartCityIndex.Domain.Normalisation;
-using SmartCityIndex.Domain.Scoring;
 
 namespace SmartCityIndex.Domain.Tests.Scoring;
 

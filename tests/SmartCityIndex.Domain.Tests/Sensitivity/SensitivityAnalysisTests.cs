@@ -1,6 +1,4 @@
 using System.Globalization;
-using SmartCityIndex.Domain.Aggregation;
-using SmartCityIndex.Domain.Scoring;
 using SmartCityIndex.Domain.Sensitivity;
 using SmartCityIndex.Domain.Tests.Golden;
 using SmartCityIndex.Domain.Tests.Scoring;

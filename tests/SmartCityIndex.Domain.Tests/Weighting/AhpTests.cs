@@ -1,5 +1,4 @@
 using System.Globalization;
-using SmartCityIndex.Domain.Weighting;
 
 namespace SmartCityIndex.Domain.Tests.Weighting;
 

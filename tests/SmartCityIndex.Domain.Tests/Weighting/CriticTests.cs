@@ -1,6 +1,3 @@
-using SmartCityIndex.Domain.Numerics;
-using SmartCityIndex.Domain.Weighting;
-
 namespace SmartCityIndex.Domain.Tests.Weighting;
 
 public sealed class CriticTests

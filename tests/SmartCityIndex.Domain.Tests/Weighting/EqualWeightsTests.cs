@@ -1,6 +1,3 @@
-using SmartCityIndex.Domain.Indexing;
-using SmartCityIndex.Domain.Weighting;
-
 namespace SmartCityIndex.Domain.Tests.Weighting;
 
 public sealed class EqualWeightsTests

@@ -1,5 +1,3 @@
-using SmartCityIndex.Domain.Weighting;
-
 namespace SmartCityIndex.Domain.Tests.Weighting;
 
 public sealed class WeightCombinationTests

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using SmartCityIndex.Domain.Submissions;
-using SmartCityIndex.Infrastructure.Persistence;
-using SmartCityIndex.TestSupport;
 
 namespace SmartCityIndex.Infrastructure.Tests.Persistence;
 

@@ -2,8 +2,6 @@ using SmartCityIndex.Domain.Cities;
 using SmartCityIndex.Domain.Frameworks;
 using SmartCityIndex.Domain.Periods;
 using SmartCityIndex.Domain.Submissions;
-using SmartCityIndex.Infrastructure.Persistence;
-using SmartCityIndex.TestSupport;
 
 namespace SmartCityIndex.Infrastructure.Tests.Persistence;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SmartCityIndex.Infrastructure.Persistence;
-using SmartCityIndex.TestSupport;
-
 namespace SmartCityIndex.Infrastructure.Tests.Persistence;
 
 [Collection(PostgresCollection.Name)]

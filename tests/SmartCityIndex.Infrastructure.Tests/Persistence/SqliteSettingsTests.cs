@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SmartCityIndex.Infrastructure.Persistence;
-using SmartCityIndex.TestSupport;
-
 namespace SmartCityIndex.Infrastructure.Tests.Persistence;
 
 /// <summary>How the embedded database is opened: SQLite waits for a busy database itself, on every connection.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SmartCityIndex.Domain.Indexing;
@@ -6,10 +5,8 @@ using SmartCityIndex.Domain.Numerics;
 using SmartCityIndex.Domain.Scoring;
 using SmartCityIndex.Domain.Sensitivity;
 using SmartCityIndex.Domain.Submissions;
-using SmartCityIndex.Infrastructure.Persistence;
 using SmartCityIndex.Infrastructure.Scoring;
 using SmartCityIndex.Infrastructure.Seeding;
-using SmartCityIndex.TestSupport;
 
 namespace SmartCityIndex.Infrastructure.Tests.Scoring;
 

@@ -1,11 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SmartCityIndex.Domain.Frameworks;
 using SmartCityIndex.Domain.Submissions;
-using SmartCityIndex.Infrastructure.Persistence;
 using SmartCityIndex.Infrastructure.Seeding;
-using SmartCityIndex.TestSupport;
 
 namespace SmartCityIndex.Infrastructure.Tests.Seeding;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SmartCityIndex.Web.Tests.Components;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using Bunit;
-using SmartCityIndex.Domain.Submissions;
-using SmartCityIndex.Web.Features.Submissions;
 
 namespace SmartCityIndex.Web.Tests.Components;
 

@@ -1,9 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using SmartCityIndex.Infrastructure.Identity;
-using SmartCityIndex.Infrastructure.Persistence;
-using SmartCityIndex.TestSupport;
-using SmartCityIndex.Web.Tests.Infrastructure;
 
 namespace SmartCityIndex.Web.Tests.Components;
 

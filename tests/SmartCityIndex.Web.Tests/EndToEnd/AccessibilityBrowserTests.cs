@@ -1,11 +1,7 @@
 using System.Text;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 using SmartCityIndex.Domain.Periods;
-using SmartCityIndex.Infrastructure.Identity;
-using SmartCityIndex.Web.Tests.Infrastructure;
 
 namespace SmartCityIndex.Web.Tests.EndToEnd;
 

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace SmartCityIndex.Web.Tests.EndToEnd;
 
 /// <summary>Debian's Chromium, headless, driven by Playwright (no browser download: the driver ships in the package).</summary>

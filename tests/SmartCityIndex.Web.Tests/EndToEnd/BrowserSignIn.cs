@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using SmartCityIndex.Infrastructure.Identity;
-
 namespace SmartCityIndex.Web.Tests.EndToEnd;
 
 /// <summary>Signing in through the sign-in page, as a person would, and waiting for the page to become interactive.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.Playwright;
-using SmartCityIndex.Infrastructure.Identity;
-using SmartCityIndex.Web.Tests.Infrastructure;
-
 namespace SmartCityIndex.Web.Tests.EndToEnd;
 
 /// <summary>Typing fast into the entry form of a slow server: every key typed arrives, in the form and in the database.</summary>

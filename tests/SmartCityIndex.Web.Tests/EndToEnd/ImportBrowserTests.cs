@@ -1,7 +1,3 @@
-using Microsoft.Playwright;
-using SmartCityIndex.Infrastructure.Identity;
-using SmartCityIndex.Web.Tests.Infrastructure;
-
 namespace SmartCityIndex.Web.Tests.EndToEnd;
 
 /// <summary>The entry form's import panel in the browser: templates, the dry run and its messages.</summary>

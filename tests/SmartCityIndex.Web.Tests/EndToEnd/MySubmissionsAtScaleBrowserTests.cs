@@ -1,9 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using SmartCityIndex.Infrastructure.Identity;
 using SmartCityIndex.Infrastructure.Seeding;
-using SmartCityIndex.TestSupport;
-using SmartCityIndex.Web.Tests.Infrastructure;
 
 namespace SmartCityIndex.Web.Tests.EndToEnd;
 

@@ -1,7 +1,3 @@
-using Microsoft.Playwright;
-using SmartCityIndex.Infrastructure.Identity;
-using SmartCityIndex.Web.Tests.Infrastructure;
-
 namespace SmartCityIndex.Web.Tests.EndToEnd;
 
 public sealed class PortalBrowserTests(SeededPortalFixture portal, BrowserFixture browser)

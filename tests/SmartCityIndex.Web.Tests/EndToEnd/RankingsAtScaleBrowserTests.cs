@@ -1,11 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using SmartCityIndex.Domain.Submissions;
-using SmartCityIndex.Infrastructure.Identity;
-using SmartCityIndex.Web.Features.Rankings;
-using SmartCityIndex.Web.Tests.Infrastructure;
-
 namespace SmartCityIndex.Web.Tests.EndToEnd;
 
 /// <summary>The rankings of many cities: the grid renders only the rows in view, however far one scrolls.</summary>

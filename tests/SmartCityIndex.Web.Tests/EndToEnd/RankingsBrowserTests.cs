@@ -1,10 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
-using SmartCityIndex.Infrastructure.Identity;
-using SmartCityIndex.Web.Features.Rankings;
-using SmartCityIndex.Web.Tests.Infrastructure;
-
 namespace SmartCityIndex.Web.Tests.EndToEnd;
 
 /// <summary>An evaluator reads the rankings, as the issue describes it.</summary>

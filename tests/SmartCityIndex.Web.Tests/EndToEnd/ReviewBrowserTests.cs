@@ -1,9 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
-using SmartCityIndex.Domain.Submissions;
-using SmartCityIndex.Infrastructure.Identity;
-using SmartCityIndex.Web.Tests.Infrastructure;
 
 namespace SmartCityIndex.Web.Tests.EndToEnd;
 

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace SmartCityIndex.Web.Tests.EndToEnd;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using Microsoft.Playwright;
-using SmartCityIndex.Infrastructure.Identity;
 using SmartCityIndex.Web.Tests.Features.Users;
-using SmartCityIndex.Web.Tests.Infrastructure;
 
 namespace SmartCityIndex.Web.Tests.EndToEnd;
 

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
-using SmartCityIndex.Infrastructure.Identity;
-using SmartCityIndex.Web.Tests.Infrastructure;
-
 namespace SmartCityIndex.Web.Tests.EndToEnd;
 
 /// <summary>

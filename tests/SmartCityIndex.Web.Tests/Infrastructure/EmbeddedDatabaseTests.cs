@@ -1,6 +1,4 @@
 using Microsoft.Data.Sqlite;
-using SmartCityIndex.Infrastructure.Persistence;
-using SmartCityIndex.TestSupport;
 
 namespace SmartCityIndex.Web.Tests.Infrastructure;
 

@@ -1,6 +1,4 @@
 using System.Net;
-using SmartCityIndex.Infrastructure.Persistence;
-using SmartCityIndex.TestSupport;
 
 namespace SmartCityIndex.Web.Tests.Infrastructure;
 

@@ -1,8 +1,4 @@
 using System.Net;
-using SmartCityIndex.Infrastructure.Identity;
-using SmartCityIndex.Infrastructure.Persistence;
-using SmartCityIndex.TestSupport;
-using SmartCityIndex.Web.Tests.Infrastructure;
 
 namespace SmartCityIndex.Web.Tests.Infrastructure;
 

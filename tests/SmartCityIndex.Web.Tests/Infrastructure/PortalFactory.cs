@@ -5,9 +5,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using SmartCityIndex.Infrastructure.Persistence;
-using SmartCityIndex.TestSupport;
 using SmartCityIndex.Web.Features.Account;
 
 namespace SmartCityIndex.Web.Tests.Infrastructure;

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using SmartCityIndex.Web.Features.Rankings;
-
 namespace SmartCityIndex.Web.Tests.Infrastructure;
 
 /// <summary>The portal scores in the background (at start-up, after approvals): waits until it has nothing left to do.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using SmartCityIndex.Infrastructure.Persistence;
-using SmartCityIndex.TestSupport;
-
 namespace SmartCityIndex.Web.Tests.Infrastructure;
 
 /// <summary>The portal with the demo data and accounts, served on Kestrel, shared by a test class.</summary>

@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using SmartCityIndex.Infrastructure.Identity;
 
 namespace SmartCityIndex.Web.Tests.Infrastructure;
 

@@ -1,6 +1,3 @@
-using SmartCityIndex.Infrastructure.Persistence;
-using SmartCityIndex.TestSupport;
-
 namespace SmartCityIndex.Web.Tests.Infrastructure;
 
 /// <summary>

@@ -1,9 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.EntityFrameworkCore;
-using SmartCityIndex.Infrastructure.Identity;
-using SmartCityIndex.Infrastructure.Persistence;
-using SmartCityIndex.TestSupport;
 using SmartCityIndex.Web.Features.Account;
 
 namespace SmartCityIndex.Web.Tests.Infrastructure;

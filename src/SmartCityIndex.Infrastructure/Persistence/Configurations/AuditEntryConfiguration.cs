@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SmartCityIndex.Domain.Auditing;
 
 namespace SmartCityIndex.Infrastructure.Persistence.Configurations;

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SmartCityIndex.Domain.Frameworks;
-using SmartCityIndex.Domain.Submissions;
-
 namespace SmartCityIndex.Infrastructure.Persistence.Configurations;
 
 internal sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<IndicatorValue>

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SmartCityIndex.Domain.Cities;
-using SmartCityIndex.Infrastructure.Identity;
-
 namespace SmartCityIndex.Infrastructure.Persistence.Configurations;
 
 internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>

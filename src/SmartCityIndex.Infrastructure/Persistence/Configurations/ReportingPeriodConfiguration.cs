@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SmartCityIndex.Domain.Periods;
-
 namespace SmartCityIndex.Infrastructure.Persistence.Configurations;
 
 internal sealed class ReportingPeriodConfiguration : IEntityTypeConfiguration<ReportingPeriod>

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SmartCityIndex.Domain.Cities;
-using SmartCityIndex.Domain.Frameworks;
-using SmartCityIndex.Domain.Periods;
 using SmartCityIndex.Domain.Runs;
 
 namespace SmartCityIndex.Infrastructure.Persistence.Configurations;

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SmartCityIndex.Domain.Cities;
-using SmartCityIndex.Domain.Periods;
-using SmartCityIndex.Domain.Submissions;
-
 namespace SmartCityIndex.Infrastructure.Persistence.Configurations;
 
 internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submission>

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using SmartCityIndex.Infrastructure.Identity;
 
 namespace SmartCityIndex.Web.Features.Account;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using SmartCityIndex.Infrastructure.Identity;
 
 namespace SmartCityIndex.Web.Features.Account;
 

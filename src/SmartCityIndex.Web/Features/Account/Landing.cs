@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using SmartCityIndex.Infrastructure.Identity;
 
 namespace SmartCityIndex.Web.Features.Account;
 

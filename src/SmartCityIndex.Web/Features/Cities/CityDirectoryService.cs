@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using SmartCityIndex.Domain.Cities;
-using SmartCityIndex.Infrastructure.Persistence;
 
 namespace SmartCityIndex.Web.Features.Cities;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using SmartCityIndex.Domain.Frameworks;
-using SmartCityIndex.Infrastructure.Persistence;
 
 namespace SmartCityIndex.Web.Features.Framework;
 

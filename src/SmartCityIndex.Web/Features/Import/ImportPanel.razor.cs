@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
-using SmartCityIndex.Domain.Submissions;
 using SmartCityIndex.Web.Features.Submissions;
 
 namespace SmartCityIndex.Web.Features.Import;

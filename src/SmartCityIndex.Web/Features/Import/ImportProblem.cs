@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Localization;
-using SmartCityIndex.Domain.Submissions;
-using SmartCityIndex.Web.Features.Localization;
 using SmartCityIndex.Web.Features.Submissions;
 
 namespace SmartCityIndex.Web.Features.Import;

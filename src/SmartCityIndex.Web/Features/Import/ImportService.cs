@@ -1,13 +1,7 @@
 using SmartCityIndex.Infrastructure.Auditing;
-using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using SmartCityIndex.Domain.Auditing;
-using SmartCityIndex.Domain.Submissions;
-using SmartCityIndex.Infrastructure.Persistence;
-using SmartCityIndex.Web.Features.Account;
-using SmartCityIndex.Web.Features.Localization;
 using SmartCityIndex.Web.Features.Submissions;
 
 namespace SmartCityIndex.Web.Features.Import;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-
 namespace SmartCityIndex.Web.Features.Localization;
 
 /// <summary>A framework's name is data in one language; known names have a translation under <c>Framework_&lt;name&gt;</c>.</summary>

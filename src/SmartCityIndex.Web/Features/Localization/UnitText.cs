@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-
 namespace SmartCityIndex.Web.Features.Localization;
 
 /// <summary>Units are data in one language; the common ones have a translation under <c>Unit_&lt;unit&gt;</c>.</summary>

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using SmartCityIndex.Infrastructure.Persistence;
 using SmartCityIndex.Infrastructure.Scoring;
-using SmartCityIndex.Web.Features.Account;
 
 namespace SmartCityIndex.Web.Features.Rankings;
 

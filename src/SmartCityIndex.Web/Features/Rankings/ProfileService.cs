@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using SmartCityIndex.Domain.Cities;
-using SmartCityIndex.Infrastructure.Persistence;
 using SmartCityIndex.Infrastructure.Scoring;
-using SmartCityIndex.Web.Features.Account;
 
 namespace SmartCityIndex.Web.Features.Rankings;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using SmartCityIndex.Web.Features.Localization;
-
 namespace SmartCityIndex.Web.Features.Rankings;
 
 /// <summary>The rankings as shown: filtered by search, province and tier, sorted by a column.</summary>

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using SmartCityIndex.Web.Features.Account;
 using SmartCityIndex.Web.Features.Export;
 
 namespace SmartCityIndex.Web.Features.Rankings;

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Localization;
-using SmartCityIndex.Web.Features.Localization;
-
 namespace SmartCityIndex.Web.Features.Rankings;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
-using SmartCityIndex.Web.Features.Localization;
 
 namespace SmartCityIndex.Web.Features.Rankings;
 

@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using SmartCityIndex.Domain.Cities;
 using SmartCityIndex.Domain.Runs;
-using SmartCityIndex.Infrastructure.Persistence;
 using SmartCityIndex.Infrastructure.Scoring;
-using SmartCityIndex.Web.Features.Account;
 
 namespace SmartCityIndex.Web.Features.Rankings;
 

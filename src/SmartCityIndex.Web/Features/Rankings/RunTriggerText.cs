@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Localization;
 using SmartCityIndex.Infrastructure.Scoring;
-using SmartCityIndex.Web.Features.Localization;
 
 namespace SmartCityIndex.Web.Features.Rankings;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using SmartCityIndex.Infrastructure.Persistence;
 using SmartCityIndex.Infrastructure.Scoring;
 
 namespace SmartCityIndex.Web.Features.Rankings;

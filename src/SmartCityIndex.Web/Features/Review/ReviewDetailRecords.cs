@@ -1,5 +1,3 @@
-using SmartCityIndex.Domain.Submissions;
-
 namespace SmartCityIndex.Web.Features.Review;
 
 /// <summary>A category of the framework with its indicators' values, in the framework's order.</summary>

@@ -1,9 +1,5 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
-using SmartCityIndex.Domain.Submissions;
-using SmartCityIndex.Web.Features.Localization;
 
 namespace SmartCityIndex.Web.Features.Review;
 

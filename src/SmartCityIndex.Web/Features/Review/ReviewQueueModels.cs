@@ -1,5 +1,3 @@
-using SmartCityIndex.Domain.Submissions;
-
 namespace SmartCityIndex.Web.Features.Review;
 
 /// <summary>What the queue shows: the submissions of one period, filtered by province, status and a search text.</summary>

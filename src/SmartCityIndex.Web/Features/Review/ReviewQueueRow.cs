@@ -1,5 +1,3 @@
-using SmartCityIndex.Domain.Submissions;
-
 namespace SmartCityIndex.Web.Features.Review;
 
 /// <summary>

@@ -1,12 +1,7 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using SmartCityIndex.Domain.Auditing;
 using SmartCityIndex.Domain.Frameworks;
 using SmartCityIndex.Domain.Periods;
-using SmartCityIndex.Domain.Submissions;
 using SmartCityIndex.Infrastructure.Auditing;
-using SmartCityIndex.Infrastructure.Persistence;
-using SmartCityIndex.Web.Features.Account;
 
 namespace SmartCityIndex.Web.Features.Review;
 

@@ -1,5 +1,4 @@
 using SmartCityIndex.Domain.Frameworks;
-using SmartCityIndex.Domain.Submissions;
 
 namespace SmartCityIndex.Web.Features.Submissions;
 

@@ -1,13 +1,8 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using SmartCityIndex.Domain;
 using SmartCityIndex.Domain.Auditing;
 using SmartCityIndex.Domain.Cities;
 using SmartCityIndex.Domain.Periods;
-using SmartCityIndex.Domain.Submissions;
 using SmartCityIndex.Infrastructure.Auditing;
-using SmartCityIndex.Infrastructure.Persistence;
-using SmartCityIndex.Web.Features.Account;
 
 namespace SmartCityIndex.Web.Features.Submissions;
 

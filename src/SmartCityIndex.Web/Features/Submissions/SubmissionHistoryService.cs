@@ -1,8 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using SmartCityIndex.Domain.Submissions;
-using SmartCityIndex.Infrastructure.Persistence;
-using SmartCityIndex.Web.Features.Account;
 
 namespace SmartCityIndex.Web.Features.Submissions;
 

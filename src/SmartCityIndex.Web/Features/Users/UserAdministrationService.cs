@@ -1,11 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using SmartCityIndex.Domain.Auditing;
 using SmartCityIndex.Infrastructure.Auditing;
-using SmartCityIndex.Infrastructure.Identity;
-using SmartCityIndex.Infrastructure.Persistence;
-using SmartCityIndex.Web.Features.Account;
-using SmartCityIndex.Web.Features.Localization;
 
 namespace SmartCityIndex.Web.Features.Users;
 

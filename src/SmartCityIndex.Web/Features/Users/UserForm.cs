@@ -1,6 +1,4 @@
 using FluentValidation;
-using Microsoft.Extensions.Localization;
-using SmartCityIndex.Infrastructure.Identity;
 
 namespace SmartCityIndex.Web.Features.Users;
 

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using SmartCityIndex.Infrastructure.Identity;
-using SmartCityIndex.Web.Tests.Infrastructure;
 
 namespace SmartCityIndex.Web.Tests.Features.Account;
 

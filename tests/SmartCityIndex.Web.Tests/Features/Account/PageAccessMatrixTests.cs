@@ -1,9 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
-using Microsoft.EntityFrameworkCore;
 using SmartCityIndex.Domain.Periods;
-using SmartCityIndex.Infrastructure.Identity;
-using SmartCityIndex.Web.Tests.Infrastructure;
 
 namespace SmartCityIndex.Web.Tests.Features.Account;
 

@@ -1,18 +1,11 @@
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SmartCityIndex.Domain.Periods;
-using SmartCityIndex.Domain.Submissions;
-using SmartCityIndex.Infrastructure.Identity;
 using SmartCityIndex.Web.Features.Account;
 using SmartCityIndex.Web.Features.Import;
-using SmartCityIndex.Web.Features.Rankings;
 using SmartCityIndex.Web.Features.Review;
-using SmartCityIndex.Web.Features.Submissions;
 using SmartCityIndex.Web.Features.Users;
-using SmartCityIndex.Web.Tests.Infrastructure;
 
 namespace SmartCityIndex.Web.Tests.Features.Account;
 

@@ -1,8 +1,6 @@
 using System.Net;
-using SmartCityIndex.Infrastructure.Identity;
 using SmartCityIndex.Web.Features.Users;
 using SmartCityIndex.Web.Tests.Features.Users;
-using SmartCityIndex.Web.Tests.Infrastructure;
 
 namespace SmartCityIndex.Web.Tests.Features.Account;
 

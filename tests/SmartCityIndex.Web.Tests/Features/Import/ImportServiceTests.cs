@@ -1,14 +1,8 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using SmartCityIndex.Domain.Auditing;
-using SmartCityIndex.Infrastructure.Identity;
-using SmartCityIndex.Infrastructure.Persistence;
-using SmartCityIndex.TestSupport;
 using SmartCityIndex.Web.Features.Import;
-using SmartCityIndex.Web.Tests.Infrastructure;
 
 namespace SmartCityIndex.Web.Tests.Features.Import;
 

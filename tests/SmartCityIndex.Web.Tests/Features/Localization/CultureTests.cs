@@ -1,5 +1,4 @@
 using System.Net;
-using SmartCityIndex.Web.Tests.Infrastructure;
 
 namespace SmartCityIndex.Web.Tests.Features.Localization;
 

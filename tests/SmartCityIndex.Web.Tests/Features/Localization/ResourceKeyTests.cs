@@ -1,11 +1,8 @@
 using System.Collections;
-using System.Globalization;
 using System.Resources;
 using SmartCityIndex.Domain.Auditing;
 using SmartCityIndex.Domain.Cities;
 using SmartCityIndex.Domain.Frameworks;
-using SmartCityIndex.Domain.Submissions;
-using SmartCityIndex.Infrastructure.Identity;
 
 namespace SmartCityIndex.Web.Tests.Features.Localization;
 

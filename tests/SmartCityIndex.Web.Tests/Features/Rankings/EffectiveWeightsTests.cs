@@ -1,5 +1,4 @@
 using SmartCityIndex.Infrastructure.Scoring;
-using SmartCityIndex.Web.Features.Rankings;
 
 namespace SmartCityIndex.Web.Tests.Features.Rankings;
 

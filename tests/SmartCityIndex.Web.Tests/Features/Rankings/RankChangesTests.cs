@@ -1,5 +1,3 @@
-using SmartCityIndex.Web.Features.Rankings;
-
 namespace SmartCityIndex.Web.Tests.Features.Rankings;
 
 public sealed class RankChangesTests

@@ -1,5 +1,4 @@
 using SmartCityIndex.Domain.Cities;
-using SmartCityIndex.Web.Features.Rankings;
 
 namespace SmartCityIndex.Web.Tests.Features.Rankings;
 

@@ -1,5 +1,3 @@
-using SmartCityIndex.Web.Features.Rankings;
-
 namespace SmartCityIndex.Web.Tests.Features.Rankings;
 
 /// <summary>The rankings' view in the address: what a link or a reload shows, and what the downloads take.</summary>

@@ -1,9 +1,7 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SmartCityIndex.Infrastructure.Scoring;
-using SmartCityIndex.Web.Features.Rankings;
 
 namespace SmartCityIndex.Web.Tests.Features.Rankings;
 

@@ -1,12 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SmartCityIndex.Domain.Runs;
-using SmartCityIndex.Domain.Submissions;
-using SmartCityIndex.Infrastructure.Identity;
 using SmartCityIndex.Infrastructure.Scoring;
-using SmartCityIndex.Web.Features.Rankings;
 using SmartCityIndex.Web.Features.Review;
-using SmartCityIndex.Web.Tests.Infrastructure;
 
 namespace SmartCityIndex.Web.Tests.Features.Rankings;
 

@@ -1,5 +1,4 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using SmartCityIndex.Web.Features.Review;
 using SmartCityIndex.Web.Tests.Components;

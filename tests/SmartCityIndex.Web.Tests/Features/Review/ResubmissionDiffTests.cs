@@ -1,5 +1,4 @@
 using SmartCityIndex.Domain.Auditing;
-using SmartCityIndex.Domain.Submissions;
 using SmartCityIndex.Web.Features.Review;
 
 namespace SmartCityIndex.Web.Tests.Features.Review;

@@ -1,8 +1,6 @@
 using SmartCityIndex.Domain.Cities;
 using SmartCityIndex.Domain.Frameworks;
 using SmartCityIndex.Domain.Periods;
-using SmartCityIndex.Domain.Submissions;
-using SmartCityIndex.TestSupport;
 
 namespace SmartCityIndex.Web.Tests.Features.Review;
 

@@ -1,9 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using SmartCityIndex.Infrastructure.Identity;
-using SmartCityIndex.Infrastructure.Persistence;
-using SmartCityIndex.TestSupport;
-using SmartCityIndex.Web.Features.Submissions;
-using SmartCityIndex.Web.Tests.Infrastructure;
 
 namespace SmartCityIndex.Web.Tests.Features.Submissions;
 

@@ -1,5 +1,3 @@
-using SmartCityIndex.Web.Features.Submissions;
-
 namespace SmartCityIndex.Web.Tests.Features.Submissions;
 
 public sealed class NumberInputTests

@@ -1,14 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using SmartCityIndex.Domain.Auditing;
-using SmartCityIndex.Domain.Submissions;
-using SmartCityIndex.Infrastructure.Identity;
-using SmartCityIndex.Infrastructure.Persistence;
-using SmartCityIndex.TestSupport;
-using SmartCityIndex.Web.Features.Submissions;
-using SmartCityIndex.Web.Tests.Infrastructure;
 
 namespace SmartCityIndex.Web.Tests.Features.Submissions;
 

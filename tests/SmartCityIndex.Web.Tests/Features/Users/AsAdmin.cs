@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
-using SmartCityIndex.Infrastructure.Identity;
 using SmartCityIndex.Web.Features.Account;
 using SmartCityIndex.Web.Features.Users;
 

@@ -1,8 +1,5 @@
 using System.Text.Json;
 using SmartCityIndex.Domain.Auditing;
-using SmartCityIndex.Infrastructure.Identity;
-using SmartCityIndex.Infrastructure.Persistence;
-using SmartCityIndex.TestSupport;
 using SmartCityIndex.Web.Features.Account;
 using SmartCityIndex.Web.Features.Users;
 

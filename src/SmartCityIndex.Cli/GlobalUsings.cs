@@ -1,0 +1,3 @@
+// Namespaces most files of this project use (their using blocks were the commonest repeated lines).
+global using SmartCityIndex.Cli.Input;
+global using System.CommandLine;

@@ -24,13 +24,11 @@ public sealed class MethodService(IDbContextFactory<SmartCityIndexDbContext> con
         }
 
         await using var context = await contextFactory.CreateDbContextAsync(ct);
-        var (periods, period) = await ScoredPeriods.FindAsync(context, year, ct);
-        if (period is null)
+        if (await ScoredPeriods.ShownAsync(context, year, ct) is not (var periods, var period, var run))
         {
             return null;
         }
 
-        var run = await ScoredPeriods.NewestRunAsync(context, period.Id, ct);
         var framework = await context.Frameworks.AsNoTracking().Where(f => f.Id == run.FrameworkId).Select(f => new { f.Name, f.Version }).SingleAsync(ct);
         var cities = await context.ScoreRunCities.CountAsync(c => c.ScoreRunId == run.Id, ct);
         var nodes = ScoreRunner.RunNode.Parse(run.Structure);

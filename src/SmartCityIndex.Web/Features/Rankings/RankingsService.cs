@@ -38,13 +38,11 @@ public sealed class RankingsService(IDbContextFactory<SmartCityIndexDbContext> c
         }
 
         await using var context = await contextFactory.CreateDbContextAsync(ct);
-        var (periods, period) = await ScoredPeriods.FindAsync(context, year, ct);
-        if (period is null)
+        if (await ScoredPeriods.ShownAsync(context, year, ct) is not (var periods, var period, var run))
         {
             return null;
         }
 
-        var run = await ScoredPeriods.NewestRunAsync(context, period.Id, ct);
         var previous = periods.FirstOrDefault(p => p.Year < period.Year);
         var previousScores = previous is null ? null : await context.ScoreRunCities.AsNoTracking()
             .Where(c => c.ScoreRunId == context.ScoreRuns.Where(r => r.ReportingPeriodId == previous.Id).Max(r => r.Id))
@@ -94,7 +92,7 @@ internal static class ScoredPeriods
     public sealed record Period(int Id, int Year);
 
     /// <summary>The scored periods, newest first, and the one of <paramref name="year"/> (default: the newest), or null.</summary>
-    public static async Task<(List<Period> All, Period? Chosen)> FindAsync(SmartCityIndexDbContext context, int? year, CancellationToken ct)
+    private static async Task<(List<Period> All, Period? Chosen)> FindAsync(SmartCityIndexDbContext context, int? year, CancellationToken ct)
     {
         var periods = await context.ReportingPeriods.AsNoTracking()
             .Where(p => context.ScoreRuns.Any(r => r.ReportingPeriodId == p.Id))
@@ -105,9 +103,21 @@ internal static class ScoredPeriods
     /// <summary>The codes of the cities a run could not rank (no approved data).</summary>
     public static string[] MissingCodes(ScoreRun run) => run.MissingCities.Length == 0 ? [] : run.MissingCities.Split(',');
 
-    /// <summary>The run shown for a period: its newest.</summary>
-    public static Task<ScoreRun> NewestRunAsync(SmartCityIndexDbContext context, int periodId, CancellationToken ct) =>
-        context.ScoreRuns.AsNoTracking().Where(r => r.ReportingPeriodId == periodId).OrderByDescending(r => r.Id).FirstAsync(ct);
+    /// <summary>
+    /// What the rankings and method pages show for <paramref name="year"/> (default: the newest scored year): every
+    /// scored period, the chosen one and its newest run; null when that year has no run.
+    /// </summary>
+    public static async Task<(List<Period> All, Period Chosen, ScoreRun Run)?> ShownAsync(SmartCityIndexDbContext context, int? year, CancellationToken ct)
+    {
+        var (periods, period) = await FindAsync(context, year, ct);
+        if (period is null)
+        {
+            return null;
+        }
+
+        var run = await context.ScoreRuns.AsNoTracking().Where(r => r.ReportingPeriodId == period.Id).OrderByDescending(r => r.Id).FirstAsync(ct);
+        return (periods, period, run);
+    }
 }
 
 /// <summary>Reading a run's stored tree: its top-level categories and which of them an indicator belongs to.</summary>

@@ -35,7 +35,11 @@ public sealed class EntryTypingBrowserTests(SlowServerPortalFixture portal, Brow
             await Assertions.Expect(Row(page, code).GetByTestId("note")).ToHaveValueAsync(note);
         }
 
+        // What reached the database is the truth. (The status line can say "All changes saved" while the browser's
+        // last keystrokes are still on their way to a slow server: it speaks for what the server has received.)
         await Assertions.Expect(page.GetByTestId("save-status")).ToContainTextAsync("All changes saved", new() { Timeout = 20_000 });
+        var stored = await SavedNotesAsync(year, TimeSpan.FromSeconds(30));
+        Assert.Equal(Notes.Select(n => (n.Code, (string?)n.Note)), stored);
         await page.ReloadAsync();
         await BrowserSignIn.WaitForCircuitAsync(page);
         foreach (var (code, note, _) in Notes)
@@ -45,4 +49,30 @@ public sealed class EntryTypingBrowserTests(SlowServerPortalFixture portal, Brow
     }
 
     private static ILocator Row(IPage page, string code) => page.GetByTestId($"row-{code}");
+
+    /// <summary>The notes stored for the typed rows, once every one of them is as typed or the time is up.</summary>
+    private async Task<List<(string Code, string? Note)>> SavedNotesAsync(int year, TimeSpan within)
+    {
+        var codes = Notes.Select(n => n.Code).ToArray();
+        var until = DateTime.UtcNow + within;
+        while (true)
+        {
+            await using var context = portal.Factory.Database.CreateContext();
+            var stored = await (
+                from v in context.IndicatorValues
+                join s in context.Submissions on v.SubmissionId equals s.Id
+                join c in context.Cities on s.CityId equals c.Id
+                join p in context.ReportingPeriods on s.ReportingPeriodId equals p.Id
+                join i in context.Indicators on v.IndicatorId equals i.Id
+                where c.Code == City && p.Year == year && codes.Contains(i.Code)
+                select new { i.Code, v.Note }).ToListAsync();
+            var notes = Notes.Select(n => (n.Code, stored.FirstOrDefault(x => x.Code == n.Code)?.Note)).ToList();
+            if (notes.SequenceEqual(Notes.Select(n => (n.Code, (string?)n.Note))) || DateTime.UtcNow > until)
+            {
+                return notes;
+            }
+
+            await Task.Delay(200);
+        }
+    }
 }

@@ -98,15 +98,5 @@ public sealed class AccessibilityBrowserTests(SeededPortalFixture portal, Browse
 
     private static string Shorten(string? text) => text is null ? string.Empty : text.ReplaceLineEndings(" ").Length > 220 ? text.ReplaceLineEndings(" ")[..220] + "…" : text.ReplaceLineEndings(" ");
 
-    private async Task<(int Year, int Id)> HangzhouSubmissionAsync()
-    {
-        await using var context = portal.Factory.Database.CreateContext();
-        var found = await (from s in context.Submissions
-                           join c in context.Cities on s.CityId equals c.Id
-                           join p in context.ReportingPeriods on s.ReportingPeriodId equals p.Id
-                           where c.Code == "CN-HZ" && p.Status == PeriodStatus.Open
-                           orderby p.Year descending
-                           select new { p.Year, s.Id }).FirstAsync();
-        return (found.Year, found.Id);
-    }
+    private Task<(int Year, int Id)> HangzhouSubmissionAsync() => DemoSubmissions.InNewestOpenYearAsync(portal.Factory.Database, "CN-HZ");
 }

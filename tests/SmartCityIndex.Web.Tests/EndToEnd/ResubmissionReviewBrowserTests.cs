@@ -139,13 +139,5 @@ public sealed class ResubmissionReviewBrowserTests(SeededPortalFixture portal, B
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png"), FullPage = fullPage });
     }
 
-    private async Task<int> SubmissionIdAsync(int year)
-    {
-        await using var context = portal.Factory.Database.CreateContext();
-        return await (from s in context.Submissions
-                      join c in context.Cities on s.CityId equals c.Id
-                      join p in context.ReportingPeriods on s.ReportingPeriodId equals p.Id
-                      where c.Code == City && p.Year == year
-                      select s.Id).SingleAsync();
-    }
+    private Task<int> SubmissionIdAsync(int year) => DemoSubmissions.IdAsync(portal.Factory.Database, City, year);
 }

@@ -89,15 +89,7 @@ public abstract class WorkflowBrowserTests(SeededPortal portal, BrowserFixture b
 
     private Task<int> StartFreshAsync() => SeededServices.StartFreshAsync(portal.Factory.Database, City);
 
-    private async Task<int> SubmissionIdAsync(int year)
-    {
-        await using var context = portal.Factory.Database.CreateContext();
-        return await (from s in context.Submissions
-                      join c in context.Cities on s.CityId equals c.Id
-                      join p in context.ReportingPeriods on s.ReportingPeriodId equals p.Id
-                      where c.Code == City && p.Year == year
-                      select s.Id).SingleAsync();
-    }
+    private Task<int> SubmissionIdAsync(int year) => DemoSubmissions.IdAsync(portal.Factory.Database, City, year);
 }
 
 /// <summary>The round trip on the embedded SQLite database.</summary>

@@ -104,3 +104,83 @@ window.sciFocus = selector => {
     if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
     element.focus({ preventScroll: true });
 };
+
+// --- Entry form: nothing typed is lost (EntryPage, EntryRowEditor) -------------------------------------------------
+// Each input of the form carries data-known, what the server holds for it; each row data-base, a tag of its saved value,
+// and data-pending while the server has not saved it. A key typed is kept in localStorage ("sci-typed/<city>/<year>",
+// with the tag of the value it was typed over) until the browser sees it known and saved; the page puts back what was
+// kept when the form opens again (after a reload, a restart, a lost connection). Meanwhile the status says "Saving…"
+// (html.entry-sending), or after a while "kept in this browser" (html.entry-kept), and leaving the page asks first.
+// A key the server has not heard of after a while (the connection dropped and came back) is sent again.
+window.sciEntry = (() => {
+    const root = document.documentElement;
+    const fields = ['value', 'reason', 'note', 'notAvailable'];
+    const keyOf = form => `sci-typed/${form.dataset.entryForm}`;
+    const read = key => { try { return JSON.parse(localStorage.getItem(key) || '{}') || {}; } catch { return {}; } };
+    const write = (key, kept) => {
+        try { if (Object.keys(kept).length) localStorage.setItem(key, JSON.stringify(kept)); else localStorage.removeItem(key); } catch { }
+    };
+    const current = input => input.type === 'checkbox' ? input.checked : input.value;
+    const known = input => input.type === 'checkbox' ? input.dataset.known === 'true' : (input.dataset.known ?? '');
+    const unheard = input => current(input) !== known(input);
+    let lastKey = 0, scheduled = false;
+
+    const refresh = () => {
+        scheduled = false;
+        const form = document.querySelector('[data-entry-form]');
+        if (!form) { root.classList.remove('entry-sending', 'entry-kept'); return; }
+        const key = keyOf(form), kept = read(key);
+        let changed = false;
+        // Until the page has put back what was kept (data-restored), the rows show what the server had before.
+        for (const [code, entry] of form.hasAttribute('data-restored') ? Object.entries(kept) : []) {
+            const row = document.querySelector(`.entry-row[data-code="${CSS.escape(code)}"]`);
+            if (!row) continue; // in a closed category: kept until it is seen saved
+            if (row.hasAttribute('data-pending') || row.classList.contains('has-error') || row.querySelector('.entry-message.conflict')) continue;
+            for (const field of fields) {
+                const input = row.querySelector(`[data-field="${field}"]`);
+                if (field in entry && (!input || !unheard(input))) { delete entry[field]; changed = true; }
+            }
+            if (!fields.some(f => f in entry)) { delete kept[code]; changed = true; }
+        }
+        if (changed) write(key, kept);
+        const sending = [...document.querySelectorAll('.entry-row [data-field]')].some(unheard)
+            || document.querySelector('.entry-row[data-pending]') !== null;
+        const stalled = sending && Date.now() - lastKey > 5000;
+        root.classList.toggle('entry-sending', sending && !stalled);
+        root.classList.toggle('entry-kept', stalled);
+    };
+    const schedule = () => { if (!scheduled) { scheduled = true; requestAnimationFrame(refresh); } };
+
+    const remember = e => {
+        if (!e.isTrusted) return; // a key sent again below
+        const input = e.target.closest?.('.entry-row [data-field]');
+        const form = document.querySelector('[data-entry-form]');
+        if (!input || !form) return;
+        const row = input.closest('.entry-row'), key = keyOf(form), kept = read(key);
+        const entry = kept[row.dataset.code] ??= { base: row.dataset.base };
+        entry[input.dataset.field] = current(input);
+        write(key, kept);
+        lastKey = Date.now();
+        schedule();
+    };
+    document.addEventListener('input', remember, true);
+    document.addEventListener('change', remember, true);
+    new MutationObserver(schedule).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-known', 'data-pending', 'data-restored'] });
+
+    // Every 2 s: the status ages to "kept in this browser", and keys unheard of for 3 s are sent again.
+    setInterval(() => {
+        if (!document.querySelector('[data-entry-form]')) return;
+        if (Date.now() - lastKey > 3000) {
+            document.querySelectorAll('.entry-row [data-field]').forEach(input => {
+                if (unheard(input) && !input.disabled) input.dispatchEvent(new Event(input.type === 'checkbox' ? 'change' : 'input', { bubbles: true }));
+            });
+        }
+        refresh();
+    }, 2000);
+
+    window.addEventListener('beforeunload', e => {
+        refresh();
+        if (root.classList.contains('entry-sending') || root.classList.contains('entry-kept')) { e.preventDefault(); e.returnValue = ''; }
+    });
+    return { refresh };
+})();

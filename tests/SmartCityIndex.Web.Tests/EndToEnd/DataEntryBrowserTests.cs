@@ -19,12 +19,12 @@ public sealed class DataEntryBrowserTests(SeededPortalFixture portal, BrowserFix
 
         // Type two values; the first saves after a pause, the second when the field is left.
         await Row(page, "INF01").GetByTestId("value").FillAsync("92.5");
-        await Assertions.Expect(page.GetByTestId("save-status")).ToContainTextAsync("All changes saved");
+        await Assertions.Expect(page.GetByTestId("save-status")).ToContainTextAsync("All changes saved", new() { UseInnerText = true });
         await Row(page, "INF02").GetByTestId("value").FillAsync("1,234");
         await Row(page, "INF02").GetByTestId("value").PressAsync("Tab");
         await Assertions.Expect(Row(page, "INF02").GetByTestId("error")).ToContainTextAsync("Must be between 0 and 100");
 
-        await Assertions.Expect(page.GetByTestId("save-status")).ToHaveTextAsync("1 field not saved: INF02");
+        await Assertions.Expect(page.GetByTestId("save-status")).ToHaveTextAsync("1 field not saved: INF02", new() { UseInnerText = true });
 
         // What could not be saved stays, with its error, until it is fixed or discarded: also after a reload.
         await page.ReloadAsync();
@@ -32,11 +32,11 @@ public sealed class DataEntryBrowserTests(SeededPortalFixture portal, BrowserFix
         await Assertions.Expect(Row(page, "INF01").GetByTestId("value")).ToHaveValueAsync("92.5");
         await Assertions.Expect(Row(page, "INF02").GetByTestId("value")).ToHaveValueAsync("1,234");
         await Assertions.Expect(Row(page, "INF02").GetByTestId("error")).ToContainTextAsync("Must be between 0 and 100");
-        await Assertions.Expect(page.GetByTestId("save-status")).ToHaveTextAsync("1 field not saved: INF02");
+        await Assertions.Expect(page.GetByTestId("save-status")).ToHaveTextAsync("1 field not saved: INF02", new() { UseInnerText = true });
         await Screenshots.SaveAsync(page, "entry-en");
         await Row(page, "INF02").GetByTestId("discard").ClickAsync();
         await Assertions.Expect(Row(page, "INF02").GetByTestId("value")).ToHaveValueAsync(string.Empty);
-        await Assertions.Expect(page.GetByTestId("save-status")).ToContainTextAsync("All changes saved");
+        await Assertions.Expect(page.GetByTestId("save-status")).ToContainTextAsync("All changes saved", new() { UseInnerText = true });
         await page.ReloadAsync();
         await BrowserSignIn.WaitForCircuitAsync(page);
         await Assertions.Expect(Row(page, "INF01").GetByTestId("value")).ToHaveValueAsync("92.5");
@@ -76,7 +76,7 @@ public sealed class DataEntryBrowserTests(SeededPortalFixture portal, BrowserFix
             await row.GetByTestId("value").PressAsync("Tab");
         }
 
-        await Assertions.Expect(page.GetByTestId("save-status")).ToContainTextAsync("All changes saved");
+        await Assertions.Expect(page.GetByTestId("save-status")).ToContainTextAsync("All changes saved", new() { UseInnerText = true });
         var warnings = Row(page, "INF01").GetByTestId("warning");
         await Assertions.Expect(warnings.First).ToContainTextAsync("Outside the plausible range 40–100. Explain it in the note before submitting.");
         await Assertions.Expect(warnings.Nth(1)).ToContainTextAsync("compared with last year");
@@ -124,7 +124,7 @@ public sealed class DataEntryBrowserTests(SeededPortalFixture portal, BrowserFix
         await Row(page, "INF01").GetByTestId("value").FillAsync("30");
         await Row(page, "INF01").GetByTestId("value").PressAsync("Tab");
 
-        await Assertions.Expect(page.GetByTestId("save-status")).ToContainTextAsync("所有修改已于");
+        await Assertions.Expect(page.GetByTestId("save-status")).ToContainTextAsync("所有修改已于", new() { UseInnerText = true });
         await Assertions.Expect(Row(page, "INF01").GetByTestId("warning").First).ToContainTextAsync("超出合理范围 40–100。提交前请在备注中说明。");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync($"杭州 · {year} 年度数据");
         await Screenshots.SaveAsync(page, "entry-zh-Hans");
@@ -138,18 +138,18 @@ public sealed class DataEntryBrowserTests(SeededPortalFixture portal, BrowserFix
         var mine = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.HangzhouOfficial, path);
         await Row(mine, "INF01").GetByTestId("value").FillAsync("1");
         await Row(mine, "INF01").GetByTestId("value").PressAsync("Tab");
-        await Assertions.Expect(mine.GetByTestId("save-status")).ToContainTextAsync("All changes saved");
+        await Assertions.Expect(mine.GetByTestId("save-status")).ToContainTextAsync("All changes saved", new() { UseInnerText = true });
         var theirs = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.HangzhouOfficial, path);
 
         // They save 92.5 while this form still has 1 as the saved value; then this form changes the same value.
         await Row(theirs, "INF01").GetByTestId("value").FillAsync("92.5");
         await Row(theirs, "INF01").GetByTestId("value").PressAsync("Tab");
-        await Assertions.Expect(theirs.GetByTestId("save-status")).ToContainTextAsync("All changes saved");
+        await Assertions.Expect(theirs.GetByTestId("save-status")).ToContainTextAsync("All changes saved", new() { UseInnerText = true });
         await Row(mine, "INF01").GetByTestId("value").FillAsync("80");
         await Row(mine, "INF01").GetByTestId("value").PressAsync("Tab");
 
         await Assertions.Expect(Row(mine, "INF01").GetByTestId("conflict")).ToContainTextAsync("Someone else saved this value meanwhile: 92.5.");
-        await Assertions.Expect(mine.GetByTestId("save-status")).ToHaveTextAsync("1 field not saved: INF01");
+        await Assertions.Expect(mine.GetByTestId("save-status")).ToHaveTextAsync("1 field not saved: INF01", new() { UseInnerText = true });
         await Screenshots.SaveAsync(mine, "entry-conflict-en");
         await Row(mine, "INF01").GetByRole(AriaRole.Button, new() { Name = "Use their value" }).ClickAsync();
         await Assertions.Expect(Row(mine, "INF01").GetByTestId("conflict")).ToHaveCountAsync(0);

@@ -45,7 +45,7 @@ public sealed class ResubmissionReviewBrowserTests(SeededPortalFixture portal, B
         await inf01.GetByTestId("value").PressAsync("Tab");
         await inf01.GetByTestId("note").FillAsync("Statistical yearbook 2025, table 3-1");
         await inf01.GetByTestId("note").PressAsync("Tab");
-        await Assertions.Expect(official.GetByTestId("save-status")).ToContainTextAsync("All changes saved");
+        await Assertions.Expect(official.GetByTestId("save-status")).ToContainTextAsync("All changes saved", new() { UseInnerText = true });
         await official.GetByTestId("submit").ClickAsync();
         await official.GetByTestId("submit-confirm").ClickAsync();
         await Assertions.Expect(official.GetByTestId("status")).ToHaveTextAsync("Submitted");

@@ -45,7 +45,7 @@ public abstract class WorkflowBrowserTests(SeededPortal portal, BrowserFixture b
         await Screenshots.SaveAsync(official, chinese ? "workflow-returned-zh-Hans" : "workflow-returned-en");
         await inf01.GetByTestId("note").FillAsync(T("Statistical yearbook 2025, table 12-3", "2025 年统计年鉴表 12-3"));
         await inf01.GetByTestId("note").PressAsync("Tab");
-        await Assertions.Expect(official.GetByTestId("save-status")).ToContainTextAsync(T("All changes saved", "所有修改已于"));
+        await Assertions.Expect(official.GetByTestId("save-status")).ToContainTextAsync(T("All changes saved", "所有修改已于"), new() { UseInnerText = true });
         await official.GetByTestId("submit").ClickAsync();
         await official.GetByTestId("submit-confirm").ClickAsync();
         await Assertions.Expect(official.GetByTestId("status")).ToHaveTextAsync(T("Submitted", "已提交"));
@@ -84,7 +84,7 @@ public abstract class WorkflowBrowserTests(SeededPortal portal, BrowserFixture b
             await row.GetByTestId("value").PressAsync("Tab");
         }
 
-        await Assertions.Expect(page.GetByTestId("save-status")).Not.ToContainTextAsync("…");
+        await Assertions.Expect(page.GetByTestId("save-status")).Not.ToContainTextAsync("…", new() { UseInnerText = true });
     }
 
     private Task<int> StartFreshAsync() => SeededServices.StartFreshAsync(portal.Factory.Database, City);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace SmartCityIndex.Web.Features.Submissions;
 
@@ -25,7 +26,10 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
     /// <summary>The pause in typing after which a value is saved.</summary>
     public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(800);
 
+    private static readonly JsonSerializerOptions KeptJson = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
     private readonly HashSet<EntryRow> _dirty = [];
+    private readonly HashSet<EntryRow> _sending = [];
     private readonly HashSet<string> _open = [];
     private readonly SemaphoreSlim _saving = new(1, 1);
     private ITimer? _timer;
@@ -45,8 +49,11 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
     /// <summary>The categories shown open.</summary>
     public IReadOnlySet<string> Open => _open;
 
-    /// <summary>Typed and not yet sent.</summary>
-    public bool IsSaving => _dirty.Count > 0;
+    /// <summary>Typed and not yet saved: waiting for the pause in typing, or being saved.</summary>
+    public bool IsSaving => _dirty.Count > 0 || _sending.Count > 0;
+
+    /// <summary>True while what the row's inputs hold is not yet saved (typed, or being saved).</summary>
+    public bool IsPending(EntryRow row) => _dirty.Contains(row) || _sending.Contains(row);
 
     /// <summary>The rows whose input is not saved: an error in it, or someone else's value in the way.</summary>
     public IReadOnlyList<EntryRow> NotSaved => Form is null ? [] : [.. Form.Rows.Where(r => r.Error is not null || r.Conflict is not null)];
@@ -186,37 +193,63 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
     }
 
     /// <summary>
-    /// The inputs that could not be saved (an error in them), for the browser to keep until they are fixed or
-    /// discarded; null when there are none.
+    /// The inputs that could not be saved (an error in them, or someone else's value in the way), for the browser to
+    /// keep until they are fixed or discarded; null when there are none. The format is that of the keys the browser
+    /// keeps while they are on their way (app.js, <c>sciEntry</c>): per indicator, the tag of the saved value typed over
+    /// and the inputs.
     /// </summary>
     public string? UnsavedJson()
     {
-        var unsaved = (Form?.Rows ?? []).Where(r => r.Error is not null)
-            .ToDictionary(r => r.Indicator.Code, r => new UnsavedInput(r.Text, r.NotAvailable, r.Reason, r.Note));
-        return unsaved.Count == 0 ? null : JsonSerializer.Serialize(unsaved);
+        var unsaved = (Form?.Rows ?? []).Where(r => r.Error is not null || r.Conflict is not null)
+            .ToDictionary(r => r.Indicator.Code, r => new KeptInput(r.SavedTag, r.NotAvailable ? null : r.Text, r.NotAvailable, r.Reason ?? string.Empty, r.Note ?? string.Empty));
+        return unsaved.Count == 0 ? null : JsonSerializer.Serialize(unsaved, KeptJson);
     }
 
-    /// <summary>Puts inputs kept by <see cref="UnsavedJson"/> back into their rows and checks them again (showing their errors).</summary>
+    /// <summary>
+    /// Puts inputs kept by the browser (<see cref="UnsavedJson"/>, or keys typed that had not reached the server when
+    /// the page was left) back into their rows, and saves them. Where the value saved now is not the one they were typed
+    /// over and someone else changed it last, they are not saved but shown beside theirs, as a conflict.
+    /// </summary>
     public async Task RestoreUnsavedAsync(string json)
     {
-        Dictionary<string, UnsavedInput>? unsaved;
+        Dictionary<string, KeptInput>? kept;
         try
         {
-            unsaved = JsonSerializer.Deserialize<Dictionary<string, UnsavedInput>>(json);
+            kept = JsonSerializer.Deserialize<Dictionary<string, KeptInput>>(json, KeptJson);
         }
         catch (JsonException)
         {
             return; // not ours, or from an older version: nothing to restore
         }
 
-        foreach (var row in (Form?.Rows ?? []).Where(r => unsaved?.ContainsKey(r.Indicator.Code) == true).ToList())
+        if (Form is not { IsEditable: true })
         {
-            var input = unsaved![row.Indicator.Code];
-            row.Text = input.Text ?? string.Empty;
-            row.NotAvailable = input.NotAvailable;
-            row.Reason = input.Reason;
-            row.Note = input.Note;
+            return; // submitted meanwhile: what was kept is no longer wanted
+        }
+
+        var rows = (Form?.Rows ?? []).Where(r => kept?.ContainsKey(r.Indicator.Code) == true).ToList();
+        var moved = rows.Where(r => kept![r.Indicator.Code].Base is { } tag && tag != r.SavedTag).ToList();
+        var mine = moved.Count == 0 ? new HashSet<string>() : await store.ChangedLastByMeAsync(Form!.SubmissionId, [.. moved.Select(r => r.Indicator.Code)]);
+        foreach (var row in rows)
+        {
+            var input = kept![row.Indicator.Code];
+            row.Text = input.Value ?? row.Text;
+            row.NotAvailable = input.NotAvailable ?? row.NotAvailable;
+            row.Reason = input.Reason ?? row.Reason;
+            row.Note = input.Note ?? row.Note;
             OpenRow(row.Indicator.Code);
+            if (row.HoldsSaved())
+            {
+                continue;
+            }
+
+            if (moved.Contains(row) && !mine.Contains(row.Indicator.Code))
+            {
+                row.Conflict = row.Saved; // theirs: "keep mine" saves over it, "use theirs" puts it in the inputs
+                changed();
+                continue;
+            }
+
             await SaveAsync(row);
         }
     }
@@ -241,6 +274,7 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
             return;
         }
 
+        _sending.Add(row);
         await _saving.WaitAsync();
         try
         {
@@ -273,6 +307,7 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
         }
         finally
         {
+            _sending.Remove(row);
             _saving.Release();
         }
 
@@ -303,6 +338,7 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
         _open.Add(todo.Code);
     }
 
+    /// <summary>The page is left (a link followed, the tab closed): what is typed and not yet saved is saved first.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_timer is not null)
@@ -310,8 +346,22 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
             await _timer.DisposeAsync();
         }
 
+        try
+        {
+            await SaveDirtyAsync();
+        }
+        catch (Exception e) when (e is ObjectDisposedException or OperationCanceledException or InvalidOperationException)
+        {
+            // The circuit is going away with its services: the browser still keeps the keys it could not see saved
+            // (sciEntry in app.js) and puts them back when the form is opened again.
+        }
+
         _saving.Dispose();
     }
 
-    private sealed record UnsavedInput(string? Text, bool NotAvailable, string? Reason, string? Note);
+    /// <summary>
+    /// What the browser keeps of a row: the tag of the saved value typed over (<see cref="EntryRow.SavedTag"/>) and the
+    /// inputs; an input left out (null) is left as it is.
+    /// </summary>
+    private sealed record KeptInput(string? Base, string? Value, bool? NotAvailable, string? Reason, string? Note);
 }

@@ -106,6 +106,22 @@ public sealed class EntryRow
     /// <summary>A detached copy, for saving what the inputs hold now while typing goes on.</summary>
     public EntryRow Copy() => (EntryRow)MemberwiseClone();
 
+    /// <summary>
+    /// A short tag of the saved value (the page renders it on the row): the browser keeps it with the keys typed over
+    /// that value, so that putting them back later can tell whether someone has saved another value meanwhile.
+    /// </summary>
+    public string SavedTag => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+        FormattableString.Invariant($"{Saved.Value}\u001f{Saved.NotAvailable}\u001f{Saved.Reason}\u001f{Saved.Note}"))), 0, 8);
+
+    /// <summary>True when the inputs say what is saved (whatever the way the number is written).</summary>
+    public bool HoldsSaved()
+    {
+        static string Clean(string? text) => text?.Trim() ?? string.Empty;
+        return NotAvailable == Saved.NotAvailable && Clean(Note) == Clean(Saved.Note) &&
+            (NotAvailable ? Clean(Reason) == Clean(Saved.Reason)
+                : NumberInput.TryParse(Text, out var value) ? value == Saved.Value : string.IsNullOrWhiteSpace(Text) && Saved.Value is null);
+    }
+
     /// <summary>True when the inputs hold what <paramref name="other"/>'s hold.</summary>
     public bool HasSameInputAs(EntryRow other) =>
         Text == other.Text && NotAvailable == other.NotAvailable && Reason == other.Reason && Note == other.Note;

@@ -5,7 +5,8 @@ namespace SmartCityIndex.Web.Features.Submissions;
 
 /// <summary>
 /// The entry form's wiring: the view model holds the state and the rules; this forwards the page's events to it,
-/// renders when it changes, and keeps the inputs it could not save in the browser (<c>sciUnsaved*</c> in app.js).
+/// renders when it changes, keeps the inputs it could not save in the browser (<c>sciUnsaved*</c> in app.js), and puts
+/// back what the browser kept of a form left before its keys were saved (<c>sciEntry</c>).
 /// </summary>
 public sealed partial class EntryPage
 {
@@ -15,6 +16,7 @@ public sealed partial class EntryPage
     private bool _focusConfirm;
     private string? _unsavedWritten;
     private bool _restored;
+    private bool _restoreDone;
 
     [Inject]
     private SubmissionEntryService Submissions { get; set; } = default!;
@@ -46,7 +48,11 @@ public sealed partial class EntryPage
 
     private string CityName => Form is null ? CityCode : LocalizationSetup.Pick(Form.CityEn, Form.CityZh);
 
+    /// <summary>The inputs the server could not save, kept in the browser (the page writes it).</summary>
     private string UnsavedKey => $"sci-unsaved/{CityCode}/{Year}";
+
+    /// <summary>The keys typed that the browser has not yet seen saved (app.js writes it).</summary>
+    private string TypedKey => $"sci-typed/{CityCode}/{Year}";
 
     protected override void OnInitialized() =>
         Model = new EntryFormViewModel(Submissions, Clock, InvokeAsync, () => _ = InvokeAsync(StateHasChanged));
@@ -56,6 +62,7 @@ public sealed partial class EntryPage
         _historyHref = $"/submissions/{CityCode}/{Year}/history";
         _loading = true;
         _restored = false;
+        _restoreDone = false;
         await Model.LoadAsync(CityCode, Year);
         _loading = false;
     }
@@ -79,15 +86,18 @@ public sealed partial class EntryPage
 
         if (!_restored)
         {
-            // What could not be saved last time (an error in it), typed back into its row and checked again.
+            // What could not be saved last time (an error in it, a conflict), then the keys typed that had not been
+            // seen saved when the page was left: typed back into their rows and saved, or checked again.
             _restored = true;
             _unsavedWritten = await JS.InvokeAsync<string?>("sciUnsavedRead", UnsavedKey);
-            if (!string.IsNullOrEmpty(_unsavedWritten))
+            var typed = await JS.InvokeAsync<string?>("sciUnsavedRead", TypedKey);
+            foreach (var kept in new[] { _unsavedWritten, typed }.Where(k => !string.IsNullOrEmpty(k)))
             {
-                await Model.RestoreUnsavedAsync(_unsavedWritten);
-                StateHasChanged();
+                await Model.RestoreUnsavedAsync(kept!);
             }
 
+            _restoreDone = true; // from now on the browser may forget what it sees saved
+            StateHasChanged();
             return;
         }
 

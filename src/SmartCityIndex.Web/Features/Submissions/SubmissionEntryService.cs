@@ -193,6 +193,22 @@ public sealed class SubmissionEntryService(
         return [];
     }
 
+    /// <summary>Of the indicators given, those whose value in the submission the signed-in person changed last (audit trail).</summary>
+    public async Task<IReadOnlySet<string>> ChangedLastByMeAsync(int submissionId, IReadOnlyCollection<string> indicatorCodes, CancellationToken ct = default)
+    {
+        var access = await currentUser.GetAsync(ct);
+        var ids = indicatorCodes.Select(code => $"{submissionId}/{code}").ToList();
+        await using var context = await contextFactory.CreateDbContextAsync(ct);
+        var changes = await context.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(IndicatorValue) && ids.Contains(a.EntityId))
+            .Select(a => new { a.Id, a.EntityId, a.UserName })
+            .ToListAsync(ct);
+        return changes.GroupBy(a => a.EntityId).Select(g => g.MaxBy(a => a.Id)!)
+            .Where(a => a.UserName == access.UserName)
+            .Select(a => a.EntityId[(a.EntityId.IndexOf('/') + 1)..])
+            .ToHashSet();
+    }
+
     private string? ProblemOf(EntryRow row)
     {
         if (!row.IsAnswered)

@@ -1,4 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
+using SmartCityIndex.Domain.Auditing;
+using SmartCityIndex.Domain.Frameworks;
+using SmartCityIndex.Domain.Submissions;
+using SmartCityIndex.Infrastructure.Auditing;
 
 namespace SmartCityIndex.Web.Tests.Features.Submissions;
 
@@ -105,6 +109,87 @@ public sealed class EntryFormViewModelTests
     }
 
     [Fact]
+    public async Task IsPending_WhileTheSaveIsOnItsWay_StaysTrueUntilItIsSaved()
+    {
+        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+        var (model, store, clock) = await OpenAsync(portal);
+        var row = model.Form!.Rows.First();
+        var duringSave = (Row: false, Form: false);
+        store.OnSave = () => duringSave = (model.IsPending(row), model.IsSaving);
+
+        model.Edit(row, EntryField.Note, "Yearbook");
+        Assert.True(model.IsPending(row));
+        clock.Advance(EntryFormViewModel.Debounce);
+        await model.WhenSavedAsync();
+
+        Assert.Equal((true, true), duringSave); // the status must not say "saved" while the database has not answered
+        Assert.Equal((false, false), (model.IsPending(row), model.IsSaving));
+    }
+
+    [Fact]
+    public async Task RestoreUnsavedAsync_KeysTheBrowserKeptOverTheSavedValue_SavesThem()
+    {
+        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+        var (model, _, _) = await OpenAsync(portal);
+        var tag = model.Form!.Rows.First().SavedTag;
+
+        // What app.js keeps of keys typed and not seen saved when the page was left.
+        await model.RestoreUnsavedAsync($$$"""{"INF01":{"base":"{{{tag}}}","value":"８８．５","note":"Yearbook 2025"}}""");
+
+        var (reopened, _, _) = await OpenAsync(portal, fresh: false);
+        var row = reopened.Form!.Rows.First();
+        Assert.Equal((88.5m, "Yearbook 2025"), (row.Saved.Value, row.Saved.Note));
+        Assert.Null(reopened.UnsavedJson());
+    }
+
+    [Fact]
+    public async Task RestoreUnsavedAsync_SomeoneElseSavedMeanwhile_ShowsBothAndSavesNothing()
+    {
+        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+        var (model, _, _) = await OpenAsync(portal);
+        var tag = model.Form!.Rows.First().SavedTag;
+        await SaveAsColleagueAsync(portal, model.Form.SubmissionId, model.Form.Rows.First().Indicator, 61m);
+
+        var (reopened, _, _) = await OpenAsync(portal, fresh: false);
+        await reopened.RestoreUnsavedAsync($$$"""{"INF01":{"base":"{{{tag}}}","value":"88"}}""");
+        var row = reopened.Form!.Rows.First();
+
+        Assert.Equal(("88", 61m, 61m), (row.Text, row.Conflict?.Value, row.Saved.Value));
+        Assert.Equal(["INF01"], reopened.NotSaved.Select(r => r.Indicator.Code));
+        await reopened.ResolveAsync(row, keepMine: true);
+        Assert.Equal(88m, (await OpenAsync(portal, fresh: false)).Model.Form!.Rows.First().Saved.Value);
+    }
+
+    [Fact]
+    public async Task RestoreUnsavedAsync_MyOwnSaveSinceTheKeysWereKept_SavesOverIt()
+    {
+        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+        var (model, _, _) = await OpenAsync(portal);
+        var row = model.Form!.Rows.First();
+        var tag = row.SavedTag;
+        model.Edit(row, EntryField.Note, "Yearb"); // saved, but the page was left before the browser saw it saved
+        await model.CommitAsync(row);
+
+        var (reopened, _, _) = await OpenAsync(portal, fresh: false);
+        await reopened.RestoreUnsavedAsync($$$"""{"INF01":{"base":"{{{tag}}}","note":"Yearbook"}}""");
+
+        Assert.Equal((null, "Yearbook"), (reopened.Form!.Rows.First().Conflict, reopened.Form.Rows.First().Saved.Note));
+    }
+
+    [Fact]
+    public async Task DisposeAsync_TypedWithinThePause_SavesItBeforeThePageGoes()
+    {
+        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+        var (model, store, _) = await OpenAsync(portal);
+        model.Edit(model.Form!.Rows.First(), EntryField.Note, "Yearbook");
+
+        await model.DisposeAsync(); // a link followed at once
+
+        Assert.Equal(["save INF01"], store.Calls);
+        Assert.Equal("Yearbook", (await OpenAsync(portal, fresh: false)).Model.Form!.Rows.First().Saved.Note);
+    }
+
+    [Fact]
     public async Task Edit_FullWidthDigits_SavesTheNumber()
     {
         await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
@@ -126,6 +211,16 @@ public sealed class EntryFormViewModelTests
         var model = new EntryFormViewModel(store, clock, work => work(), () => { });
         await model.LoadAsync(City, year);
         return (model, store, clock);
+    }
+
+    /// <summary>A colleague of the city saves a value (in another browser, or by an import), as the portal records it.</summary>
+    private static async Task SaveAsColleagueAsync(SeededServices portal, int submissionId, Indicator indicator, decimal value)
+    {
+        await using var context = portal.Database.CreateContext();
+        var submission = await context.Submissions.Include(s => s.Values).SingleAsync(s => s.Id == submissionId);
+        submission.SetValue(indicator.Id, value, note: null, DateTime.UtcNow);
+        context.Record("colleague@hangzhou.example", DateTime.UtcNow, nameof(IndicatorValue), $"{submissionId}/{indicator.Code}", "Changed", null, new { value }, AuditChannel.Form);
+        await context.SaveChangesAsync();
     }
 
     private static async Task<int> OpenYearAsync(SeededServices portal) =>
@@ -154,5 +249,8 @@ public sealed class EntryFormViewModelTests
             Calls.Add("submit");
             return inner.SubmitAsync(submissionId, ct);
         }
+
+        public Task<IReadOnlySet<string>> ChangedLastByMeAsync(int submissionId, IReadOnlyCollection<string> indicatorCodes, CancellationToken ct = default) =>
+            inner.ChangedLastByMeAsync(submissionId, indicatorCodes, ct);
     }
 }

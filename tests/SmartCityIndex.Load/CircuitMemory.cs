@@ -19,7 +19,8 @@ internal static class CircuitMemory
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-extensions", "--disable-dev-shm-usage"],
         });
-        var year = DateTime.UtcNow.Year - 1;
+        var year = DateTime.UtcNow.Year - 1; // the open year; the year before it is the newest scored
+        var scored = year - 1;
         (string What, string User, Func<int, string> Path, string ReadySelector)[] pages =
         [
             ("layout only (the not-found page)", DemoAccounts.HangzhouOfficial, _ => "/not-found", "[data-testid='circuit-ready']"),
@@ -27,6 +28,10 @@ internal static class CircuitMemory
             ("entry form, an official of one city", DemoAccounts.HangzhouOfficial, _ => $"/submissions/CN-HZ/{year}", "[data-testid='value']:not([disabled])"),
             ("My submissions (1,000 cities)", DemoAccounts.AllCitiesOfficial, _ => "/submissions", "[data-testid='circuit-ready']"),
             ("framework overview (light page)", DemoAccounts.Evaluator, _ => "/framework", "[data-testid='circuit-ready']"),
+            ("city profile (radar and trend charts)", DemoAccounts.Evaluator, n => $"/rankings/SY-{n + 1:D4}?year={scored}", "[data-testid='circuit-ready']"),
+            ("compare, 3 cities (radar and trend charts)", DemoAccounts.Evaluator,
+                n => $"/compare?cities=SY-{n + 1:D4},SY-{n + 201:D4},SY-{n + 401:D4}&year={scored}", "[data-testid='circuit-ready']"),
+            ("rankings, 1,000 cities (100 rows in the page)", DemoAccounts.Evaluator, _ => $"/rankings?year={scored}", "[data-testid='circuit-ready']"),
         ];
 
         foreach (var (what, user, path, ready) in pages.Where(p => only is null || p.What.StartsWith(only, StringComparison.Ordinal)))

@@ -229,7 +229,7 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
 
         var rows = (Form?.Rows ?? []).Where(r => kept?.ContainsKey(r.Indicator.Code) == true).ToList();
         var moved = rows.Where(r => kept![r.Indicator.Code].Base is { } tag && tag != r.SavedTag).ToList();
-        var mine = moved.Count == 0 ? new HashSet<string>() : await store.ChangedLastByMeAsync(Form!.SubmissionId, [.. moved.Select(r => r.Indicator.Code)]);
+        var mine = moved.Count == 0 ? null : await store.ChangedLastByMeAsync(Form!.SubmissionId, [.. moved.Select(r => r.Indicator.Code)]);
         foreach (var row in rows)
         {
             var input = kept![row.Indicator.Code];
@@ -243,7 +243,7 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
                 continue;
             }
 
-            if (moved.Contains(row) && !mine.Contains(row.Indicator.Code))
+            if (moved.Contains(row) && mine?.Contains(row.Indicator.Code) != true)
             {
                 row.Conflict = row.Saved; // theirs: "keep mine" saves over it, "use theirs" puts it in the inputs
                 changed();

@@ -9,6 +9,6 @@ public interface IEntryStore
 
     Task<IReadOnlyList<SubmitProblem>?> SubmitAsync(int submissionId, CancellationToken ct = default);
 
-    /// <summary>Of the indicators given, those whose value in the submission the signed-in person changed last.</summary>
-    Task<IReadOnlySet<string>> ChangedLastByMeAsync(int submissionId, IReadOnlyCollection<string> indicatorCodes, CancellationToken ct = default);
+    /// <summary>Of the indicators given, those whose value in the submission the signed-in person changed last; null when refused.</summary>
+    Task<IReadOnlySet<string>?> ChangedLastByMeAsync(int submissionId, IReadOnlyCollection<string> indicatorCodes, CancellationToken ct = default);
 }

@@ -193,12 +193,22 @@ public sealed class SubmissionEntryService(
         return [];
     }
 
-    /// <summary>Of the indicators given, those whose value in the submission the signed-in person changed last (audit trail).</summary>
-    public async Task<IReadOnlySet<string>> ChangedLastByMeAsync(int submissionId, IReadOnlyCollection<string> indicatorCodes, CancellationToken ct = default)
+    /// <summary>
+    /// Of the indicators given, those whose value in the submission the signed-in person changed last (audit trail);
+    /// null when they may not see the submission.
+    /// </summary>
+    public async Task<IReadOnlySet<string>?> ChangedLastByMeAsync(int submissionId, IReadOnlyCollection<string> indicatorCodes, CancellationToken ct = default)
     {
         var access = await currentUser.GetAsync(ct);
-        var ids = indicatorCodes.Select(code => $"{submissionId}/{code}").ToList();
         await using var context = await contextFactory.CreateDbContextAsync(ct);
+        var cityId = await context.Submissions.Where(s => s.Id == submissionId).Select(s => (int?)s.CityId).SingleOrDefaultAsync(ct);
+        if (cityId is not { } city || !access.IsOfficial || !access.CanSee(city))
+        {
+            Refused(access, "read who changed the values of", $"submission {submissionId}");
+            return null;
+        }
+
+        var ids = indicatorCodes.Select(code => $"{submissionId}/{code}").ToList();
         var changes = await context.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == nameof(IndicatorValue) && ids.Contains(a.EntityId))
             .Select(a => new { a.Id, a.EntityId, a.UserName })

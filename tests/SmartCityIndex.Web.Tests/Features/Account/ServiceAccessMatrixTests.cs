@@ -38,6 +38,7 @@ public sealed class ServiceAccessMatrixTests(SeededPostgresPortalFixture portal)
         Row("entry.open", true, false, false, false);
         Row("entry.save-value", true, false, false, false);
         Row("entry.submit", true, false, false, false);
+        Row("entry.changed-last-by-me", true, false, false, false);
         Row("history.get", true, false, true, true);
         Row("import.template", true, false, false, false);
         Row("import.preview", true, false, false, false);
@@ -98,6 +99,7 @@ public sealed class ServiceAccessMatrixTests(SeededPostgresPortalFixture portal)
             ["SubmissionEntryService.OpenAsync"] = "entry.open",
             ["SubmissionEntryService.SaveValueAsync"] = "entry.save-value",
             ["SubmissionEntryService.SubmitAsync"] = "entry.submit",
+            ["SubmissionEntryService.ChangedLastByMeAsync"] = "entry.changed-last-by-me",
             ["SubmissionHistoryService.GetAsync"] = "history.get",
             ["ImportService.TemplateAsync"] = "import.template",
             ["ImportService.PreviewAsync"] = "import.preview",
@@ -143,6 +145,8 @@ public sealed class ServiceAccessMatrixTests(SeededPostgresPortalFixture portal)
 
             case "entry.submit":
                 return await Get<SubmissionEntryService>().SubmitAsync(id) is not null;
+            case "entry.changed-last-by-me":
+                return await Get<SubmissionEntryService>().ChangedLastByMeAsync(id, ["INF01"]) is not null;
             case "rankings.get":
             {
                 // Everyone signed in sees the published rankings (once the start-up runs are done); only an

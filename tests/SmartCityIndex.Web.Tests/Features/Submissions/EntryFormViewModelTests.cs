@@ -250,7 +250,7 @@ public sealed class EntryFormViewModelTests
             return inner.SubmitAsync(submissionId, ct);
         }
 
-        public Task<IReadOnlySet<string>> ChangedLastByMeAsync(int submissionId, IReadOnlyCollection<string> indicatorCodes, CancellationToken ct = default) =>
+        public Task<IReadOnlySet<string>?> ChangedLastByMeAsync(int submissionId, IReadOnlyCollection<string> indicatorCodes, CancellationToken ct = default) =>
             inner.ChangedLastByMeAsync(submissionId, indicatorCodes, ct);
     }
 }

@@ -52,6 +52,7 @@ public sealed class CsvTable
         var inQuotes = false;
         var fieldStarted = false;
         var row = 1;
+        var quoteRow = 0;
         int c;
         while ((c = reader.Read()) >= 0)
         {
@@ -87,6 +88,7 @@ public sealed class CsvTable
             {
                 case '"' when field.Length == 0 && !fieldStarted:
                     inQuotes = true;
+                    quoteRow = row; // an unclosed quote is reported where it opened, not at the end of the file
                     fieldStarted = true;
                     break;
                 case ',':
@@ -109,7 +111,7 @@ public sealed class CsvTable
 
         if (inQuotes)
         {
-            error = new CsvError(CsvErrorKind.QuoteNotClosed, row);
+            error = new CsvError(CsvErrorKind.QuoteNotClosed, quoteRow);
             return false;
         }
 

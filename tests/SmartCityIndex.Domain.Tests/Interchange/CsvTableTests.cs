@@ -16,7 +16,8 @@ public sealed class CsvTableTests
     }
 
     [Theory]
-    [InlineData("a,b\n1,\"open\n", CsvErrorKind.QuoteNotClosed, 3)]
+    [InlineData("a,b\n1,\"open\n", CsvErrorKind.QuoteNotClosed, 2)]
+    [InlineData("a,b\n1,2\n3,\"open\n4,5\n6,7\n", CsvErrorKind.QuoteNotClosed, 3)] // where it opened, not the last row
     [InlineData("a,b\n1,2\n1,2,3\n", CsvErrorKind.CellCount, 3)]
     [InlineData("", CsvErrorKind.Empty, 1)]
     public void TryRead_NotATable_SaysWhatAndWhere(string text, CsvErrorKind kind, int row)

@@ -2,8 +2,7 @@ using System.Net;
 
 namespace SmartCityIndex.Web.Tests.Infrastructure;
 
-[Collection(PostgresCollection.Name)]
-public sealed class PageTests(PostgresFixture postgres)
+public sealed class PageTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

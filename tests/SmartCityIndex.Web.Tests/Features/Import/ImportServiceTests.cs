@@ -6,8 +6,9 @@ using SmartCityIndex.Web.Features.Import;
 
 namespace SmartCityIndex.Web.Tests.Features.Import;
 
-[Collection(PostgresCollection.Name)]
-public sealed class ImportServiceTests(PostgresFixture postgres)
+/// <summary>The import on both providers where it writes; the checks of a file on one SQLite database shared by the class.</summary>
+public sealed class ImportServiceTests(PostgresFixture postgres, SeededServicesFixture sqlite)
+    : IClassFixture<PostgresFixture>, IClassFixture<SeededServicesFixture>
 {
     private const string City = "CN-HZ";
 
@@ -70,7 +71,7 @@ public sealed class ImportServiceTests(PostgresFixture postgres)
         { "no value column", Csv("code,amount\nINF01,50\n"),
             "upload.xlsx, row 1: the header needs the columns 'code' and 'value' (download the template).", "upload.xlsx，第 1 行：表头须包含“code”和“value”两列（请下载模板）。" },
         { "a quote not closed", Csv("code,value,note\nINF01,50,\"from the yearbook\n"),
-            "upload.xlsx, row 3: a field opened with a double quote is not closed.", "upload.xlsx，第 3 行：以双引号开始的字段没有结束引号。" },
+            "upload.xlsx, row 2: a field opened with a double quote is not closed.", "upload.xlsx，第 2 行：以双引号开始的字段没有结束引号。" },
         { "a cell too many", Csv("code,value\nINF01,50,3\n"),
             "upload.xlsx, row 2: the header has 2 cells, this row 3.", "upload.xlsx，第 2 行：表头有 2 个单元格，此行有 3 个。" },
         { "text in the value column", Csv("code,value\nINF01,50\nINF02,about sixty\n"),
@@ -95,7 +96,7 @@ public sealed class ImportServiceTests(PostgresFixture postgres)
     [MemberData(nameof(BadFiles), DisableDiscoveryEnumeration = true)]
     public async Task PreviewAsync_BadFile_IsRefusedWithWhereInTheUsersLanguageAndNothingIsWritten(string what, byte[] content, string english, string chinese)
     {
-        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, null);
+        var portal = sqlite.Services;
         var year = await portal.FreshYearAsync(City);
         var import = await portal.ImportAsync(DemoAccounts.HangzhouOfficial);
 
@@ -113,7 +114,7 @@ public sealed class ImportServiceTests(PostgresFixture postgres)
     [Fact]
     public async Task PreviewAsync_SeveralProblems_ReportsEveryOneInOnePass()
     {
-        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, null);
+        var portal = sqlite.Services;
         var year = await portal.FreshYearAsync(City);
         var import = await portal.ImportAsync(DemoAccounts.HangzhouOfficial);
 
@@ -130,7 +131,7 @@ public sealed class ImportServiceTests(PostgresFixture postgres)
     [Fact]
     public async Task PreviewAsync_FormulaCells_NamesEverySheetAndCellBesideTheOtherProblems()
     {
-        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, null);
+        var portal = sqlite.Services;
         var year = await portal.FreshYearAsync(City);
         var import = await portal.ImportAsync(DemoAccounts.HangzhouOfficial);
         var template = (await import.TemplateAsync(City, year, xlsx: true))!.Value;
@@ -161,7 +162,7 @@ public sealed class ImportServiceTests(PostgresFixture postgres)
     [Fact]
     public async Task PreviewAsync_CellsOpenedAndNeverClosed_FailsFastWithADamagedSheet()
     {
-        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, null);
+        var portal = sqlite.Services;
         var year = await portal.FreshYearAsync(City);
         var import = await portal.ImportAsync(DemoAccounts.HangzhouOfficial);
         var template = (await import.TemplateAsync(City, year, xlsx: true))!.Value;
@@ -180,7 +181,7 @@ public sealed class ImportServiceTests(PostgresFixture postgres)
     [Fact]
     public async Task PreviewAsync_NotesAndWarnings_ListsNoteChangesAndTheWarningsSubmittingWillRaise()
     {
-        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, null);
+        var portal = sqlite.Services;
         var year = await portal.FreshYearAsync(City);
         var import = await portal.ImportAsync(DemoAccounts.HangzhouOfficial);
         await ApplyAsync(import, year, "code,value,note\nINF01,50,Yearbook\nINF02,60,\n");
@@ -203,7 +204,7 @@ public sealed class ImportServiceTests(PostgresFixture postgres)
     [Fact]
     public async Task PreviewAsync_FileWithoutANoteColumn_KeepsTheNotesAndListsNoUnchangedValue()
     {
-        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, null);
+        var portal = sqlite.Services;
         var year = await portal.FreshYearAsync(City);
         var import = await portal.ImportAsync(DemoAccounts.HangzhouOfficial);
         await ApplyAsync(import, year, "code,value,note\nINF01,50,Yearbook\nINF02,60,Survey\n");
@@ -219,7 +220,7 @@ public sealed class ImportServiceTests(PostgresFixture postgres)
     [InlineData(false)]
     public async Task PreviewAsync_TemplateUploadedAsDownloaded_HasNoChanges(bool xlsx)
     {
-        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, null);
+        var portal = sqlite.Services;
         var year = await portal.FreshYearAsync(City);
         var import = await portal.ImportAsync(DemoAccounts.HangzhouOfficial);
         await ApplyAsync(import, year, "code,value,not_available_reason,note\n"
@@ -237,7 +238,7 @@ public sealed class ImportServiceTests(PostgresFixture postgres)
     [Fact]
     public async Task TemplateAsync_OfficialOfAnotherCity_GetsNothing()
     {
-        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, null);
+        var portal = sqlite.Services;
         var year = await portal.FreshYearAsync(City);
 
         Assert.Null(await (await portal.ImportAsync(DemoAccounts.GuangdongOfficial)).TemplateAsync(City, year, xlsx: false));

@@ -6,8 +6,7 @@ using SmartCityIndex.Web.Features.Review;
 
 namespace SmartCityIndex.Web.Tests.Features.Review;
 
-[Collection(PostgresCollection.Name)]
-public sealed class ReviewServiceTests(PostgresFixture postgres)
+public sealed class ReviewServiceTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     private static readonly DateTime DecidedAt = new(2026, 3, 2, 10, 30, 0, DateTimeKind.Utc);
     private readonly ListLogger<ReviewService> _log = new();

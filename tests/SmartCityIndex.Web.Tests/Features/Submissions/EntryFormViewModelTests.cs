@@ -6,15 +6,18 @@ using SmartCityIndex.Infrastructure.Auditing;
 
 namespace SmartCityIndex.Web.Tests.Features.Submissions;
 
-/// <summary>The entry form's rules without a browser: the real entry service on SQLite, the debounce on a fake clock.</summary>
-public sealed class EntryFormViewModelTests
+/// <summary>
+/// The entry form's rules without a browser: the real entry service on SQLite (one database for the class, each test
+/// on a fresh submission), the debounce on a fake clock.
+/// </summary>
+public sealed class EntryFormViewModelTests(SeededServicesFixture sqlite) : IClassFixture<SeededServicesFixture>
 {
     private const string City = "CN-HZ";
 
     [Fact]
     public async Task Edit_ThenAPauseOf800Ms_SavesOnce()
     {
-        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+        var portal = sqlite.Services;
         var (model, store, clock) = await OpenAsync(portal);
         var row = model.Form!.Rows.First();
 
@@ -36,7 +39,7 @@ public sealed class EntryFormViewModelTests
     [Fact]
     public async Task Edit_AgainWithinThePause_PostponesTheSave()
     {
-        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+        var portal = sqlite.Services;
         var (model, store, clock) = await OpenAsync(portal);
         var row = model.Form!.Rows.First();
 
@@ -55,7 +58,7 @@ public sealed class EntryFormViewModelTests
     [Fact]
     public async Task Edit_WhileASaveRuns_KeepsTheNewTextAndSavesItNext()
     {
-        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+        var portal = sqlite.Services;
         var (model, store, clock) = await OpenAsync(portal);
         var row = model.Form!.Rows.First();
         model.Edit(row, EntryField.Note, "Yearb");
@@ -75,7 +78,7 @@ public sealed class EntryFormViewModelTests
     [Fact]
     public async Task SubmitAsync_WithATypedValueNotYetSaved_SavesItFirst()
     {
-        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+        var portal = sqlite.Services;
         var (model, store, _) = await OpenAsync(portal);
         var row = model.Form!.Rows.First();
         model.Edit(row, EntryField.Value, "92.5");
@@ -90,7 +93,7 @@ public sealed class EntryFormViewModelTests
     [Fact]
     public async Task UnsavedJson_AnInvalidValue_IsKeptAndRestoredWithItsErrorUntilDiscarded()
     {
-        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+        var portal = sqlite.Services;
         var (model, _, _) = await OpenAsync(portal);
         var row = model.Form!.Rows.First();
         model.Edit(row, EntryField.Value, "1,234");
@@ -111,7 +114,7 @@ public sealed class EntryFormViewModelTests
     [Fact]
     public async Task IsPending_WhileTheSaveIsOnItsWay_StaysTrueUntilItIsSaved()
     {
-        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+        var portal = sqlite.Services;
         var (model, store, clock) = await OpenAsync(portal);
         var row = model.Form!.Rows.First();
         var duringSave = (Row: false, Form: false);
@@ -129,7 +132,7 @@ public sealed class EntryFormViewModelTests
     [Fact]
     public async Task RestoreUnsavedAsync_KeysTheBrowserKeptOverTheSavedValue_SavesThem()
     {
-        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+        var portal = sqlite.Services;
         var (model, _, _) = await OpenAsync(portal);
         var tag = model.Form!.Rows.First().SavedTag;
 
@@ -145,7 +148,7 @@ public sealed class EntryFormViewModelTests
     [Fact]
     public async Task RestoreUnsavedAsync_SomeoneElseSavedMeanwhile_ShowsBothAndSavesNothing()
     {
-        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+        var portal = sqlite.Services;
         var (model, _, _) = await OpenAsync(portal);
         var tag = model.Form!.Rows.First().SavedTag;
         await SaveAsColleagueAsync(portal, model.Form.SubmissionId, model.Form.Rows.First().Indicator, 61m);
@@ -163,7 +166,7 @@ public sealed class EntryFormViewModelTests
     [Fact]
     public async Task RestoreUnsavedAsync_MyOwnSaveSinceTheKeysWereKept_SavesOverIt()
     {
-        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+        var portal = sqlite.Services;
         var (model, _, _) = await OpenAsync(portal);
         var row = model.Form!.Rows.First();
         var tag = row.SavedTag;
@@ -179,7 +182,7 @@ public sealed class EntryFormViewModelTests
     [Fact]
     public async Task DisposeAsync_TypedWithinThePause_SavesItBeforeThePageGoes()
     {
-        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+        var portal = sqlite.Services;
         var (model, store, _) = await OpenAsync(portal);
         model.Edit(model.Form!.Rows.First(), EntryField.Note, "Yearbook");
 
@@ -192,7 +195,7 @@ public sealed class EntryFormViewModelTests
     [Fact]
     public async Task Edit_FullWidthDigits_SavesTheNumber()
     {
-        await using var portal = await SeededServices.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+        var portal = sqlite.Services;
         var (model, _, _) = await OpenAsync(portal);
         var row = model.Form!.Rows.First();
 

@@ -5,8 +5,7 @@ using SmartCityIndex.Domain.Auditing;
 namespace SmartCityIndex.Web.Tests.Features.Submissions;
 
 /// <summary>The entry service over the seeded demo data, on both databases.</summary>
-[Collection(PostgresCollection.Name)]
-public sealed class SubmissionEntryServiceTests(PostgresFixture postgres)
+public sealed class SubmissionEntryServiceTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

@@ -5,8 +5,7 @@ using SmartCityIndex.Web.Features.Users;
 
 namespace SmartCityIndex.Web.Tests.Features.Users;
 
-[Collection(PostgresCollection.Name)]
-public sealed class UserAdministrationServiceTests(PostgresFixture postgres)
+public sealed class UserAdministrationServiceTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     private Task<UserAdministrationHarness> HarnessAsync(DatabaseProvider provider) => UserAdministrationHarness.CreateAsync(provider, postgres.Cluster);
 

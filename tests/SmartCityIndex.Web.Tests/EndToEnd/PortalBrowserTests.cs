@@ -4,6 +4,29 @@ public sealed class PortalBrowserTests(SeededPortalFixture portal, BrowserFixtur
     : IClassFixture<SeededPortalFixture>, IClassFixture<BrowserFixture>
 {
     [Fact]
+    public async Task SignIn_DemoAccountClickedThenEnter_SignsInThatAccountAndSignOutEndsIt()
+    {
+        var context = await browser.Browser.NewContextAsync(new() { Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(portal.BaseAddress, "/account/login").ToString());
+
+        await page.GetByTestId($"demo-{DemoAccounts.HangzhouOfficial}").ClickAsync();
+        await Assertions.Expect(page.Locator("#email")).ToHaveValueAsync(DemoAccounts.HangzhouOfficial);
+        await Assertions.Expect(page.Locator("#password")).ToHaveValueAsync(DemoAccounts.Password);
+        await Assertions.Expect(page.GetByTestId("sign-in")).ToBeFocusedAsync(); // Enter signs in
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/submissions"); // an official lands on their submissions
+        await WaitForCircuitAsync(page);
+        await page.GetByTestId("user-menu").ClickAsync();
+        await page.GetByTestId("sign-out").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/login");
+        await page.GotoAsync(new Uri(portal.BaseAddress, "/submissions").ToString());
+        Assert.Equal("/account/login", new Uri(page.Url).AbsolutePath);
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task HomePage_SwitchToChinese_ShowsChineseCategoryNames()
     {
         var page = await OpenAsync("/framework");

@@ -10,6 +10,9 @@ internal static partial class SignIn
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 
+    /// <summary>The antiforgery token of the (first) form in <paramref name="html"/>.</summary>
+    public static string TokenOf(string html) => WebUtility.HtmlDecode(Token().Match(html).Groups[1].Value);
+
     /// <summary>An in-memory client of <paramref name="factory"/> that keeps cookies and does not follow redirects.</summary>
     public static HttpClient Client(PortalFactory factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -19,11 +22,11 @@ internal static partial class SignIn
     {
         var address = returnUrl is null ? "/account/login" : $"/account/login?ReturnUrl={Uri.EscapeDataString(returnUrl)}";
         var page = await client.GetStringAsync(address);
-        var token = Token().Match(page).Groups[1].Value;
+        var token = TokenOf(page);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["__RequestVerificationToken"] = token,
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         });

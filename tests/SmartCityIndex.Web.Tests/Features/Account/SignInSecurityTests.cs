@@ -85,6 +85,34 @@ public sealed class SignInSecurityTests(SqlitePortalFixture fixture) : IClassFix
         Assert.Equal("The e-mail or password is not correct.", await ErrorOfAsync(right));
     }
 
+    [Fact]
+    public async Task SignOut_PostedWithoutTheFormsToken_IsRefusedAndTheSessionStays()
+    {
+        using var client = await SignIn.AsAsync(fixture.Factory, DemoAccounts.Admin);
+
+        // What another site could make a signed-in browser send: the cookie, but not the page's token.
+        using var forged = await client.PostAsync("/account/logout", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/users")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignOut_FromTheUserMenusForm_EndsTheSession()
+    {
+        using var client = await SignIn.AsAsync(fixture.Factory, DemoAccounts.Admin);
+        var page = await client.GetStringAsync("/admin/users");
+        Assert.Contains("action=\"account/logout\"", page);
+
+        using var signedOut = await client.PostAsync("/account/logout",
+            new FormUrlEncodedContent([new("__RequestVerificationToken", SignIn.TokenOf(page))]));
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        using var after = await client.GetAsync("/admin/users");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/account/login", after.Headers.Location!.OriginalString.Replace("http://localhost", string.Empty, StringComparison.Ordinal));
+    }
+
     /// <summary>A new evaluator with the demo password, disabled by the admin.</summary>
     private async Task<string> DisabledEvaluatorAsync(string email)
     {

@@ -39,7 +39,7 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
 
         var bin = FindBinDirectory();
-        var data = Directory.CreateTempSubdirectory("sci-pg-").FullName;
+        var data = ScratchDirectory.CreateSubdirectory("sci-pg-");
         var port = FreePort();
         if (IsRoot)
         {

@@ -34,7 +34,7 @@ public sealed class TestDatabase : IAsyncDisposable
             return new TestDatabase(provider, cs, null);
         }
 
-        var file = Path.Combine(Path.GetTempPath(), $"sci-test-{Guid.NewGuid():N}.db");
+        var file = Path.Combine(ScratchDirectory.Path, $"sci-test-{Guid.NewGuid():N}.db");
         return new TestDatabase(provider, new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString(), file);
     }
 

@@ -5,8 +5,7 @@ internal sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sci-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
+        Path = SmartCityIndex.TestSupport.ScratchDirectory.CreateSubdirectory("sci-tests-");
     }
 
     public string Path { get; }

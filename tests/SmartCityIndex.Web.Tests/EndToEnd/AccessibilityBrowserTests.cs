@@ -12,8 +12,11 @@ namespace SmartCityIndex.Web.Tests.EndToEnd;
 /// checked with every rule in the light theme, then switched to the dark one as the theme button does (the class on
 /// <c>html</c> that selects the other palette: the markup stays the same) and checked again with the rules on colour.
 /// </summary>
-/// <remarks>Abstract, with a class per language, so that the two languages run beside each other.</remarks>
-public abstract class AccessibilityBrowserTests(SeededPortalFixture portal, BrowserFixture browser, bool chinese)
+/// <remarks>
+/// Abstract, with a class per language and half of the pages (the evaluator's, the others'), so that the four run
+/// beside each other.
+/// </remarks>
+public abstract class AccessibilityBrowserTests(SeededPortalFixture portal, BrowserFixture browser, bool chinese, bool evaluator)
     : IClassFixture<SeededPortalFixture>, IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -35,6 +38,21 @@ public abstract class AccessibilityBrowserTests(SeededPortalFixture portal, Brow
         var page = await context.NewPageAsync();
         var found = new StringBuilder();
 
+        if (evaluator)
+        {
+            await CheckEvaluatorsPagesAsync(page, year, submissionId, found);
+        }
+        else
+        {
+            await CheckOthersPagesAsync(page, year, found);
+        }
+
+        await context.CloseAsync();
+        Assert.True(found.Length == 0, $"axe found serious or critical violations ({(chinese ? "zh-Hans" : "en")}):\n{found}");
+    }
+
+    private async Task CheckOthersPagesAsync(IPage page, int year, StringBuilder found)
+    {
         // Nobody signed in.
         await CheckAsync(page, "/account/login", interactive: false, found);
         await CheckAsync(page, "/account/access-denied", interactive: false, found);
@@ -46,7 +64,13 @@ public abstract class AccessibilityBrowserTests(SeededPortalFixture portal, Brow
         await CheckAsync(page, $"/submissions/CN-HZ/{year}/history", interactive: true, found);
         await CheckAsync(page, "/account/password", interactive: false, found);
 
-        // The evaluator's.
+        // The admin's.
+        await SignInAsync(page, DemoAccounts.Admin);
+        await CheckAsync(page, "/admin/users", interactive: true, found);
+    }
+
+    private async Task CheckEvaluatorsPagesAsync(IPage page, int year, int submissionId, StringBuilder found)
+    {
         await SignInAsync(page, DemoAccounts.Evaluator);
         await CheckAsync(page, "/review", interactive: true, found);
         await CheckAsync(page, $"/review/{submissionId}", interactive: true, found);
@@ -57,13 +81,6 @@ public abstract class AccessibilityBrowserTests(SeededPortalFixture portal, Brow
         await CheckAsync(page, "/framework", interactive: true, found);
         await CheckAsync(page, "/cities", interactive: true, found);
         await CheckAsync(page, "/no-such-page", interactive: true, found);
-
-        // The admin's.
-        await SignInAsync(page, DemoAccounts.Admin);
-        await CheckAsync(page, "/admin/users", interactive: true, found);
-
-        await context.CloseAsync();
-        Assert.True(found.Length == 0, $"axe found serious or critical violations ({(chinese ? "zh-Hans" : "en")}):\n{found}");
     }
 
     private async Task CheckAsync(IPage page, string path, bool interactive, StringBuilder found)
@@ -118,7 +135,13 @@ public abstract class AccessibilityBrowserTests(SeededPortalFixture portal, Brow
 }
 
 public sealed class EnglishAccessibilityBrowserTests(SeededPortalFixture portal, BrowserFixture browser)
-    : AccessibilityBrowserTests(portal, browser, chinese: false);
+    : AccessibilityBrowserTests(portal, browser, chinese: false, evaluator: false);
+
+public sealed class EnglishEvaluatorAccessibilityBrowserTests(SeededPortalFixture portal, BrowserFixture browser)
+    : AccessibilityBrowserTests(portal, browser, chinese: false, evaluator: true);
 
 public sealed class ChineseAccessibilityBrowserTests(SeededPortalFixture portal, BrowserFixture browser)
-    : AccessibilityBrowserTests(portal, browser, chinese: true);
+    : AccessibilityBrowserTests(portal, browser, chinese: true, evaluator: false);
+
+public sealed class ChineseEvaluatorAccessibilityBrowserTests(SeededPortalFixture portal, BrowserFixture browser)
+    : AccessibilityBrowserTests(portal, browser, chinese: true, evaluator: true);

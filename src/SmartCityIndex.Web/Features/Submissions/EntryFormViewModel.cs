@@ -30,6 +30,7 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
 
     private readonly HashSet<EntryRow> _dirty = [];
     private readonly HashSet<EntryRow> _sending = [];
+    private readonly HashSet<EntryRow> _touched = [];
     private readonly HashSet<string> _open = [];
     private readonly SemaphoreSlim _saving = new(1, 1);
     private ITimer? _timer;
@@ -66,6 +67,7 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
     public async Task LoadAsync(string cityCode, int year)
     {
         _dirty.Clear();
+        _touched.Clear();
         Form = await store.OpenAsync(cityCode, year);
         OpenFirstToDo();
     }
@@ -105,6 +107,7 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
         }
 
         _dirty.Add(row);
+        _touched.Add(row);
         _timer ??= time.CreateTimer(_ => _ = dispatch(SaveDirtyFromTimerAsync), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _timer.Change(Debounce, Timeout.InfiniteTimeSpan);
         changed();
@@ -114,6 +117,7 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
     public Task SetNotAvailableAsync(EntryRow row, bool notAvailable)
     {
         row.NotAvailable = notAvailable;
+        _touched.Add(row);
         changed();
         return notAvailable && string.IsNullOrWhiteSpace(row.Reason) ? Task.CompletedTask : SaveAsync(row);
     }
@@ -227,7 +231,9 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
             return; // submitted meanwhile: what was kept is no longer wanted
         }
 
-        var rows = (Form?.Rows ?? []).Where(r => kept?.ContainsKey(r.Indicator.Code) == true).ToList();
+        // A row typed into since the form opened is left as it is: those keys are newer than anything kept (the
+        // browser keeps them too, and may have read them for this very call while the person went on typing).
+        var rows = (Form?.Rows ?? []).Where(r => kept?.ContainsKey(r.Indicator.Code) == true && !_touched.Contains(r)).ToList();
         var moved = rows.Where(r => kept![r.Indicator.Code].Base is { } tag && tag != r.SavedTag).ToList();
         var mine = moved.Count == 0 ? null : await store.ChangedLastByMeAsync(Form!.SubmissionId, [.. moved.Select(r => r.Indicator.Code)]);
         foreach (var row in rows)

@@ -180,6 +180,21 @@ public sealed class EntryFormViewModelTests(SeededServicesFixture sqlite) : ICla
     }
 
     [Fact]
+    public async Task RestoreUnsavedAsync_ARowTypedIntoSinceTheFormOpened_KeepsWhatIsTyped()
+    {
+        var portal = sqlite.Services;
+        var (model, _, _) = await OpenAsync(portal);
+        var row = model.Form!.Rows.First();
+        var tag = row.SavedTag;
+        model.Edit(row, EntryField.Note, "Yearbook 2025, p. 14");
+
+        // What the browser had kept a moment before the last key: it must not take that key back.
+        await model.RestoreUnsavedAsync($$$"""{"INF01":{"base":"{{{tag}}}","note":"Yearbook 2025, p. 1"}}""");
+
+        Assert.Equal("Yearbook 2025, p. 14", row.Note);
+    }
+
+    [Fact]
     public async Task DisposeAsync_TypedWithinThePause_SavesItBeforeThePageGoes()
     {
         var portal = sqlite.Services;

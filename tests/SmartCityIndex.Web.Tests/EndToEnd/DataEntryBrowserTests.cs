@@ -7,6 +7,35 @@ public sealed class DataEntryBrowserTests(SeededPortalFixture portal, BrowserFix
     private const string City = "CN-HZ";
 
     [Fact]
+    public async Task EntryForm_OnAPhoneDarkInChinese_FitsTheScreenWidthWithAnErrorAndAWarningShown()
+    {
+        var year = await StartFreshAsync();
+        var context = await browser.Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        var url = portal.BaseAddress.ToString();
+        await context.AddCookiesAsync([
+            new Cookie { Name = ".AspNetCore.Culture", Value = "c%3Dzh-Hans%7Cuic%3Dzh-Hans", Url = url },
+            new Cookie { Name = "sci-theme", Value = "dark", Url = url },
+        ]);
+        var page = await BrowserSignIn.OpenInAsync(context, portal.BaseAddress, DemoAccounts.HangzhouOfficial, $"/submissions/{City}/{year}");
+
+        await Row(page, "INF01").GetByTestId("value").FillAsync("150"); // outside 0–100: an error
+        await Row(page, "INF01").GetByTestId("value").PressAsync("Tab");
+        await Row(page, "INF03").GetByTestId("value").FillAsync("30"); // outside the plausible 80–100: a warning
+        await Row(page, "INF03").GetByTestId("value").PressAsync("Tab");
+        await Assertions.Expect(Row(page, "INF01").GetByTestId("error")).ToBeVisibleAsync();
+        await Assertions.Expect(Row(page, "INF03").GetByTestId("warning").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("save-status")).ToContainTextAsync("1 项未保存", new() { UseInnerText = true });
+
+        // Nothing wider than the phone: no sideways scrolling of the page, every input within the screen.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            "the entry form scrolls sideways on a 390 px phone");
+        Assert.True(await page.EvaluateAsync<bool>("() => [...document.querySelectorAll('.entry-row input.entry-input')].every(i => i.getBoundingClientRect().right <= window.innerWidth)"),
+            "an input of the entry form reaches past the screen's edge");
+        await Screenshots.SaveAsync(page, "entry-phone-dark-zh-Hans", new() { Width = 390, Height = 844 });
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task EntryForm_PartlyFilledThenReloaded_KeepsTheValuesAndSubmitsOnceComplete()
     {
         var year = await StartFreshAsync();

@@ -262,7 +262,10 @@ public sealed class SubmissionEntryService(
             ClosesOn = period.ClosesOn,
             Status = submission.Status,
             UpdatedAt = submission.UpdatedAt,
-            ReturnComment = submission.Status == SubmissionStatus.Returned ? submission.Events.LastOrDefault()?.Comment : null,
+            // The events come back in no particular order (on PostgreSQL the return was sometimes not the last one read).
+            ReturnComment = submission.Status == SubmissionStatus.Returned
+                ? submission.Events.OrderBy(e => e.At).ThenBy(e => e.Id).LastOrDefault(e => e.To == SubmissionStatus.Returned)?.Comment
+                : null,
             Categories = categories,
         };
     }

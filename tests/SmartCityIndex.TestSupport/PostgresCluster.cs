@@ -54,15 +54,19 @@ public sealed class PostgresCluster : IAsyncDisposable
         return new PostgresCluster($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres", bin, data);
     }
 
-    /// <summary>Creates an empty database with a unique name and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync()
+    /// <summary>
+    /// Creates a database with a unique name and returns its connection string: empty, or a copy of
+    /// <paramref name="template"/> (a database of this cluster that nobody is connected to).
+    /// </summary>
+    public async Task<string> CreateDatabaseAsync(string? template = null)
     {
         var name = $"sci_{Interlocked.Increment(ref _databaseCounter)}_{Guid.NewGuid():N}";
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(_adminConnectionString);
         await using (var connection = new Npgsql.NpgsqlConnection(builder.ConnectionString))
         {
             await connection.OpenAsync();
-            await using var command = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            var copy = template is null ? string.Empty : $" TEMPLATE \"{template}\"";
+            await using var command = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\"{copy}", connection);
             await command.ExecuteNonQueryAsync();
         }
 

@@ -38,6 +38,29 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(provider, new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString(), file);
     }
 
+    /// <summary>
+    /// A new database with the content of <paramref name="template"/>, which nobody may be connected to: a file copy on
+    /// SQLite, <c>CREATE DATABASE … TEMPLATE</c> in the same cluster on PostgreSQL.
+    /// </summary>
+    public static async Task<TestDatabase> CopyOfAsync(TestDatabase template, PostgresCluster? cluster)
+    {
+        if (template.Provider == DatabaseProvider.PostgreSql)
+        {
+            var name = new Npgsql.NpgsqlConnectionStringBuilder(template.ConnectionString).Database;
+            var cs = await (cluster ?? throw new ArgumentNullException(nameof(cluster))).CreateDatabaseAsync(name);
+            return new TestDatabase(template.Provider, cs, null);
+        }
+
+        var copy = await CreateAsync(DatabaseProvider.Sqlite, null);
+        File.Copy(template._sqliteFile!, copy._sqliteFile!);
+        if (File.Exists(template._sqliteFile + "-wal"))
+        {
+            File.Copy(template._sqliteFile + "-wal", copy._sqliteFile + "-wal"); // not yet checkpointed: part of the content
+        }
+
+        return copy;
+    }
+
     public DbContextOptions<SmartCityIndexDbContext> Options
     {
         get

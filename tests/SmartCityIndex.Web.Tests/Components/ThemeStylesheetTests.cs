@@ -8,7 +8,7 @@ public sealed partial class ThemeStylesheetTests
     [Fact]
     public async Task Get_ThemeCss_HoldsBothPalettesAndIsCachedByItsVersion()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, null);
+        await using var database = await SeededTemplates.CopyAsync(DatabaseProvider.Sqlite, null);
         await using var factory = new PortalFactory(database);
         using var client = await SignIn.AsAsync(factory, DemoAccounts.Evaluator);
 

@@ -38,7 +38,7 @@ public abstract class SeededPortal : IAsyncLifetime
 /// <summary>On a temporary SQLite file (the embedded default).</summary>
 public sealed class SeededPortalFixture : SeededPortal
 {
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+    protected override Task<TestDatabase> CreateDatabaseAsync() => SeededTemplates.CopyAsync(DatabaseProvider.Sqlite, cluster: null);
 }
 
 /// <summary>

@@ -17,9 +17,9 @@ internal sealed class SeededServices(TestDatabase database, PortalFactory factor
 
     public static async Task<SeededServices> CreateAsync(DatabaseProvider provider, PostgresCluster? cluster)
     {
-        var database = await TestDatabase.CreateAsync(provider, cluster);
+        var database = await SeededTemplates.CopyAsync(provider, cluster);
         var factory = new PortalFactory(database);
-        _ = factory.Services; // starts the host: migrates and seeds the demo data and accounts
+        _ = factory.Services; // starts the host (the database is already migrated and seeded)
         return new SeededServices(database, factory);
     }
 

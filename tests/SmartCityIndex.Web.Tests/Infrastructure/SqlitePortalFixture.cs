@@ -12,7 +12,7 @@ public sealed class SqlitePortalFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, null);
+        _database = await SeededTemplates.CopyAsync(DatabaseProvider.Sqlite, null);
         Factory = new PortalFactory(_database);
     }
 

@@ -22,7 +22,7 @@ public sealed class RankingsExportTests
     [Fact]
     public async Task Export_RankingsAsCsvAndXlsx_HaveEveryCityAndColumnWithFormulasEscaped()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, null);
+        await using var database = await SeededTemplates.CopyAsync(DatabaseProvider.Sqlite, null);
         await using var factory = new PortalFactory(database);
         using var client = await SignIn.AsAsync(factory, DemoAccounts.Evaluator);
         var year = await RenameAndWaitForRunsAsync(factory);
@@ -53,7 +53,7 @@ public sealed class RankingsExportTests
     [Fact]
     public async Task Export_WithThePagesFiltersSortAndSearch_HasTheRowsThePageShowsInChineseWhenAskedInChinese()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, null);
+        await using var database = await SeededTemplates.CopyAsync(DatabaseProvider.Sqlite, null);
         await using var factory = new PortalFactory(database);
         using var client = await SignIn.AsAsync(factory, DemoAccounts.Evaluator);
         var year = await RenameAndWaitForRunsAsync(factory);
@@ -89,7 +89,7 @@ public sealed class RankingsExportTests
     [Fact]
     public async Task Export_AnotherCitysProfileAsOfficial_IsNotFoundAndTheirOwnIsThere()
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, null);
+        await using var database = await SeededTemplates.CopyAsync(DatabaseProvider.Sqlite, null);
         await using var factory = new PortalFactory(database);
         using var client = await SignIn.AsAsync(factory, DemoAccounts.HangzhouOfficial);
         var year = await RenameAndWaitForRunsAsync(factory);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the solution against real PostgreSQL, SQLite and headless Chromium.
-# Installs what is missing (PostgreSQL server, Chromium, docker-compose, CJK fonts for screenshots) with apt when
+# Installs what is missing (PostgreSQL server, Chromium's headless shell, docker-compose, CJK fonts for screenshots) with apt when
 # run as root on Debian/Ubuntu; otherwise says what to install. Extra arguments go to `dotnet test`.
 # Results (TRX) land in TestResults/, screenshots of the end-to-end tests in TestResults/screenshots/.
 set -euo pipefail
@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
-[ -x /usr/bin/chromium ] || [ -n "${SCI_CHROMIUM:-}" ] || missing+=(chromium)
+[ -x /usr/lib/chromium/chromium-headless-shell ] || [ -n "${SCI_CHROMIUM:-}" ] || missing+=(chromium-headless-shell)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
 

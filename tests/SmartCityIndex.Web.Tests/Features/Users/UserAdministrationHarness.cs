@@ -63,6 +63,17 @@ internal sealed class UserAdministrationHarness : IAsyncDisposable
 
     public SmartCityIndexDbContext CreateContext() => _database.CreateContext();
 
+    /// <summary>The <see cref="CurrentUser"/> of the harness's admin, for components that ask who is there.</summary>
+    public CurrentUser CurrentAdmin() => new(
+        new FixedAuthenticationState(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [
+                new(System.Security.Claims.ClaimTypes.NameIdentifier, Admin.UserId!),
+                new(System.Security.Claims.ClaimTypes.Name, AdminEmail),
+                new(System.Security.Claims.ClaimTypes.Role, PortalRoles.Admin),
+            ],
+            authenticationType: "test"))),
+        new ContextFactory(_database));
+
     /// <summary>Creates an account through the service and returns it as saved.</summary>
     public async Task<PortalUser> CreateUserAsync(string email, string role = PortalRoles.Official, params int[] cityIds)
     {

@@ -15,6 +15,13 @@ internal static partial class FirstRender
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 
+    /// <summary>
+    /// Requests of each page before it is timed. Five were too few: the first page timed after a page of its own kind
+    /// still ran half-optimised code while the JIT recompiled it, and the review queue measured 120 or 225 ms on the same
+    /// build depending on the order of the pages.
+    /// </summary>
+    private const int Warmups = 40;
+
     public static async Task RunAsync(Uri address, int runs)
     {
         (string User, string Path, string What)[] pages =
@@ -30,9 +37,9 @@ internal static partial class FirstRender
         {
             using var client = await SignInAsync(address, user);
             var bytes = 0;
-            for (var i = 0; i < 5; i++)
+            for (var i = 0; i < Warmups; i++)
             {
-                bytes = (await GetAsync(client, path)).Length; // warm-up: JIT, EF Core's compiled queries, pools
+                bytes = (await GetAsync(client, path)).Length; // warm-up: tiered JIT (a method is recompiled optimised after 30 calls), EF Core's compiled queries, pools
             }
 
             var times = new List<double>();

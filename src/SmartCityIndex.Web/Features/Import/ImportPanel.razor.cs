@@ -34,17 +34,23 @@ public partial class ImportPanel
         }
 
         _busy = true;
-        using var buffer = new MemoryStream();
-        await e.File.OpenReadStream(ImportFile.MaxBytes).CopyToAsync(buffer);
-        _preview = await Import.PreviewAsync(CityCode, Year, buffer.ToArray(), e.File.Name);
-        _busy = false;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await e.File.OpenReadStream(ImportFile.MaxBytes).CopyToAsync(buffer);
+            _preview = await Import.PreviewAsync(CityCode, Year, buffer.ToArray(), e.File.Name);
+        }
+        finally
+        {
+            _busy = false; // never a progress bar that turns for ever
+        }
     }
 
     private async Task ApplyAsync()
     {
         var applied = await Import.ApplyAsync(_preview!);
         (_severity, _message) = applied
-            ? (Severity.Success, L[nameof(Keys.ImportApplied), _preview!.Changes.Count].Value)
+            ? (Severity.Success, (_preview!.Changes.Count == 1 ? L[nameof(Keys.ImportAppliedOne)] : L[nameof(Keys.ImportApplied), _preview.Changes.Count]).Value)
             : (Severity.Warning, L[nameof(Keys.ImportStale)].Value);
         _preview = null;
         if (applied)
@@ -59,10 +65,5 @@ public partial class ImportPanel
     private string ShowNote(ValueSnapshot v) =>
         string.IsNullOrWhiteSpace(v.Note) ? L[nameof(Keys.ImportNoNote)] : L[nameof(Keys.ImportNote), v.Note];
 
-    private string Describe(ValueFinding finding) => finding.Kind switch
-    {
-        CheckKind.OutsidePlausibleRange => L[nameof(Keys.WarnPlausible), NumberInput.Format(finding.Low), NumberInput.Format(finding.High)],
-        CheckKind.LargeChange => L[nameof(Keys.WarnChange), (finding.ChangeRatio ?? 0).ToString("+0%;-0%"), NumberInput.Format(finding.Previous)],
-        _ => string.Empty,
-    };
+    private string Describe(ValueFinding finding) => FindingText.Describe(L, finding);
 }

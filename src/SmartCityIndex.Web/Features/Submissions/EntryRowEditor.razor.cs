@@ -103,10 +103,5 @@ public sealed partial class EntryRowEditor
 
     private void Discard() => Model.Discard(Row);
 
-    private string Describe(ValueFinding finding) => finding.Kind switch
-    {
-        CheckKind.OutsidePlausibleRange => L[nameof(Keys.WarnPlausible), NumberInput.Format(finding.Low), NumberInput.Format(finding.High)],
-        CheckKind.LargeChange => L[nameof(Keys.WarnChange), (finding.ChangeRatio ?? 0).ToString("+0%;-0%", System.Globalization.CultureInfo.CurrentCulture), NumberInput.Format(finding.Previous)],
-        _ => string.Empty,
-    };
+    private string Describe(ValueFinding finding) => FindingText.Describe(L, finding);
 }

@@ -46,8 +46,7 @@ public static class LocalizationSetup
             // Without a redirectUri (the language menu's plain links), back to the page the link was on.
             redirectUri ??= Uri.TryCreate(context.Request.Headers.Referer.ToString(), UriKind.Absolute, out var referer)
                 && referer.Authority == context.Request.Host.Value ? referer.PathAndQuery : null;
-            var target = IsLocal(redirectUri) ? redirectUri! : "/";
-            return TypedResults.LocalRedirect(target);
+            return TypedResults.LocalRedirect(LocalUrl.Safe(redirectUri) ?? "/");
         });
         return endpoints;
     }
@@ -57,7 +56,4 @@ public static class LocalizationSetup
 
     /// <summary>Picks the Chinese or English variant of a bilingual value for the current UI culture.</summary>
     public static string Pick(string english, string chinese) => IsChinese(CultureInfo.CurrentUICulture) ? chinese : english;
-
-    private static bool IsLocal(string? uri) =>
-        !string.IsNullOrEmpty(uri) && uri[0] == '/' && (uri.Length == 1 || (uri[1] != '/' && uri[1] != '\\'));
 }

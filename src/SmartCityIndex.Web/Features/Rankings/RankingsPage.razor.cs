@@ -40,8 +40,8 @@ public sealed partial class RankingsPage
     [Inject]
     private BrowserTime Time { get; set; } = null!;
 
-    [SupplyParameterFromQuery]
-    public int? Year { get; set; }
+    [SupplyParameterFromQuery(Name = "year")]
+    public string? YearQuery { get; set; }
 
     [SupplyParameterFromQuery(Name = "q")]
     public string? Search { get; set; }
@@ -56,7 +56,11 @@ public sealed partial class RankingsPage
     public string? Sort { get; set; }
 
     [SupplyParameterFromQuery(Name = "desc")]
-    public bool? Descending { get; set; }
+    public string? DescendingQuery { get; set; }
+
+    private int? Year => Components.QueryValue.Int(YearQuery);
+
+    private bool? Descending => Components.QueryValue.Bool(DescendingQuery);
 
     protected override async Task OnParametersSetAsync()
     {

@@ -8,6 +8,7 @@ using SmartCityIndex.Web.Components;
 using SmartCityIndex.Web.Features.Cities;
 using SmartCityIndex.Web.Features.Framework;
 using SmartCityIndex.Web.Features.Import;
+using SmartCityIndex.Web.Features.Security;
 using SmartCityIndex.Web.Features.Rankings;
 using SmartCityIndex.Web.Features.Submissions;
 
@@ -23,6 +24,7 @@ public static class DependencyInjection
         if (builder is WebApplicationBuilder web)
         {
             web.WebHost.UseStaticWebAssets();
+            web.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false); // no "Server: Kestrel"
         }
 
         // preserveStaticLogger: several test hosts share one process; each keeps its own logger.
@@ -65,6 +67,7 @@ public static class DependencyInjection
             app.UseHsts();
         }
 
+        app.UseSecurityHeaders();
         app.UseSerilogRequestLogging();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();

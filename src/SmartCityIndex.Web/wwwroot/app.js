@@ -21,6 +21,8 @@ document.addEventListener('click', e => {
 
 // Rankings (Features/Rankings): the print button prints once every row of the ranking is in the page.
 window.sciPrint = () => window.print();
+// A plain print button (the city profile's): no inline onclick, which the Content-Security-Policy refuses.
+document.addEventListener('click', e => { if (e.target.closest('[data-print]')) window.print(); });
 // Entry form and times (BrowserTime, EntryPage): the browser's time zone, and the inputs that could not be saved,
 // kept in localStorage until they are fixed or discarded (they survive a reload and a dropped connection).
 window.sciTimeZone = () => ({ id: Intl.DateTimeFormat().resolvedOptions().timeZone || '', offset: new Date().getTimezoneOffset() });

@@ -20,7 +20,7 @@ public abstract class AccessibilityBrowserTests(SeededPortalFixture portal, Brow
     : IClassFixture<SeededPortalFixture>, IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task EveryPage_BothThemes_HasNoSeriousOrCriticalAxeViolations()
+    public async Task EveryPage_BothThemes_HasNoSeriousOrCriticalAxeViolationsAndNothingBlockedByItsContentSecurityPolicy()
     {
         await ScoreRuns.DoneAsync(portal.Factory.Services);
         var (year, submissionId) = await HangzhouSubmissionAsync();
@@ -35,6 +35,12 @@ public abstract class AccessibilityBrowserTests(SeededPortalFixture portal, Brow
             new Cookie { Name = "sci-theme", Value = "light", Url = url },
             new Cookie { Name = ".AspNetCore.Culture", Value = chinese ? "c%3Dzh-Hans%7Cuic%3Dzh-Hans" : "c%3Den%7Cuic%3Den", Url = url },
         ]);
+        // What the Content-Security-Policy blocks (an inline script, an eval, a connection elsewhere) is reported to the page.
+        await context.AddInitScriptAsync("""
+            window.__blocked = [];
+            document.addEventListener('securitypolicyviolation', e =>
+                window.__blocked.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile || 'page'}:${e.lineNumber})`));
+            """);
         var page = await context.NewPageAsync();
         var found = new StringBuilder();
 
@@ -48,7 +54,7 @@ public abstract class AccessibilityBrowserTests(SeededPortalFixture portal, Brow
         }
 
         await context.CloseAsync();
-        Assert.True(found.Length == 0, $"axe found serious or critical violations ({(chinese ? "zh-Hans" : "en")}):\n{found}");
+        Assert.True(found.Length == 0, $"axe found serious or critical violations, or the policy blocked something ({(chinese ? "zh-Hans" : "en")}):\n{found}");
     }
 
     private async Task CheckOthersPagesAsync(IPage page, int year, StringBuilder found)
@@ -92,6 +98,11 @@ public abstract class AccessibilityBrowserTests(SeededPortalFixture portal, Brow
         }
 
         Report(path, "light", await page.RunAxe(AllRules), found);
+        foreach (var blocked in await page.EvaluateAsync<string[]>("() => window.__blocked"))
+        {
+            found.AppendLine($"{path}: Content-Security-Policy: {blocked}");
+        }
+
         // At once, as a page loaded dark is: without the buttons' colour transitions, axe would read colours halfway.
         await page.AddStyleTagAsync(new() { Content = "*, *::before, *::after { transition: none !important; }" });
         await page.EvaluateAsync($"() => document.documentElement.classList.add('{ThemeStylesheet.DarkClass}')");

@@ -67,6 +67,11 @@ public sealed class RankingsBrowserTests(SeededPortalFixture portal, BrowserFixt
         Assert.Equal(double.Parse(composite, CultureInfo.InvariantCulture), sum, 0.1); // the contributions add up to the composite
         await Screenshots.SaveAsync(page, "profile-en");
 
+        // The print button opens the browser's print dialog (here counted instead).
+        await page.EvaluateAsync("() => { window.__printed = 0; window.print = () => window.__printed++; }");
+        await page.GetByTestId("print").ClickAsync();
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => window.__printed"));
+
         // The print layout: the profile alone, without the portal's chrome, as a PDF from the browser.
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Assertions.Expect(page.Locator(".mud-appbar")).ToBeHiddenAsync();

@@ -39,6 +39,15 @@ public sealed class IndicatorValue
     /// <summary>The evaluator's comment on this value when the submission was last returned; cleared on approval.</summary>
     public string? ReviewComment { get; private set; }
 
+    /// <summary>The longest note, in UTF-16 code units, as stored.</summary>
+    public const int MaxNoteLength = 2000;
+
+    /// <summary>The longest reason for "not available".</summary>
+    public const int MaxReasonLength = 500;
+
+    /// <summary>The longest review comment on a value.</summary>
+    public const int MaxReviewCommentLength = 2000;
+
     /// <summary>True when a number or a justified "not available" has been given.</summary>
     public bool IsAnswered => Value.HasValue || NotAvailable;
 
@@ -47,16 +56,16 @@ public sealed class IndicatorValue
         Value = value;
         NotAvailable = false;
         NotAvailableReason = null;
-        Note = Guard.OptionalText(note, "The note", 2000);
+        Note = Guard.OptionalText(note, "The note", MaxNoteLength);
     }
 
-    internal void Review(string? comment) => ReviewComment = Guard.OptionalText(comment, "The review comment", 2000);
+    internal void Review(string? comment) => ReviewComment = Guard.OptionalText(comment, "The review comment", MaxReviewCommentLength);
 
     internal void SetNotAvailable(string reason, string? note)
     {
-        NotAvailableReason = Guard.Text(reason, "The reason a value is not available", 500);
+        NotAvailableReason = Guard.Text(reason, "The reason a value is not available", MaxReasonLength);
         NotAvailable = true;
         Value = null;
-        Note = Guard.OptionalText(note, "The note", 2000);
+        Note = Guard.OptionalText(note, "The note", MaxNoteLength);
     }
 }

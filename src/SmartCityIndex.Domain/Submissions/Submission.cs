@@ -108,7 +108,7 @@ public sealed class Submission
     public void Return(string actor, DateTime utcNow, string comment, IReadOnlyDictionary<int, string>? valueComments = null)
     {
         EnsureStatus(SubmissionStatus.Submitted, "returned");
-        Guard.Text(comment, "The comment explaining why the submission is returned", 4000);
+        Guard.Text(comment, "The comment explaining why the submission is returned", SubmissionEvent.MaxCommentLength);
         foreach (var value in _values)
         {
             value.Review(null);
@@ -130,7 +130,7 @@ public sealed class Submission
     public void Reopen(string actor, DateTime utcNow, string reason)
     {
         EnsureStatus(SubmissionStatus.Approved, "reopened");
-        Guard.Text(reason, "The reason for reopening", 4000);
+        Guard.Text(reason, "The reason for reopening", SubmissionEvent.MaxCommentLength);
         Move(SubmissionStatus.Returned, actor, utcNow, reason);
     }
 

@@ -3,6 +3,9 @@ namespace SmartCityIndex.Domain.Submissions;
 /// <summary>One step in a submission's status history: who moved it from which status to which, when, and why.</summary>
 public sealed class SubmissionEvent
 {
+    /// <summary>The longest comment of a decision (a return, an approval, a reopening), in UTF-16 code units.</summary>
+    public const int MaxCommentLength = 4000;
+
     private SubmissionEvent()
     {
     }
@@ -13,7 +16,7 @@ public sealed class SubmissionEvent
         At = Guard.Utc(at, "The event time");
         From = from;
         To = to;
-        Comment = Guard.OptionalText(comment, "The comment", 4000);
+        Comment = Guard.OptionalText(comment, "The comment", MaxCommentLength);
     }
 
     /// <summary>Database identity.</summary>

@@ -117,6 +117,18 @@ public sealed class ImportService(
                 continue;
             }
 
+            if (row.Note is { Length: > IndicatorValue.MaxNoteLength } note)
+            {
+                problems.Add(At(ImportFile.NoteColumn, indicator, nameof(Keys.ImportNoteTooLong), note.Length, IndicatorValue.MaxNoteLength));
+                continue;
+            }
+
+            if (row.Reason is { Length: > IndicatorValue.MaxReasonLength } reason)
+            {
+                problems.Add(At(ImportFile.ReasonColumn, indicator, nameof(Keys.ImportReasonTooLong), reason.Length, IndicatorValue.MaxReasonLength));
+                continue;
+            }
+
             if (ReadValue(row, target, read.Columns.ContainsKey(ImportFile.NoteColumn)) is not { } value)
             {
                 problems.Add(At(ImportFile.ValueColumn, indicator, nameof(Keys.ImportNotANumber), row.Value));

@@ -18,6 +18,9 @@ public enum ReviewOutcome
     /// <summary>A required comment or reason is missing.</summary>
     CommentRequired,
 
+    /// <summary>A comment or reason is longer than it may be (4,000 characters; 2,000 on a value); nothing was saved.</summary>
+    CommentTooLong,
+
     /// <summary>The submission is not in a status that allows this decision.</summary>
     WrongStatus,
 }

@@ -146,6 +146,10 @@ public sealed partial class ReviewPage
                 case ReviewOutcome.CommentRequired:
                     _notice = new Notice(Severity.Error, L[nameof(Keys.Review_CommentRequired)], "comment-required");
                     break;
+                case ReviewOutcome.CommentTooLong:
+                    // Nothing saved; the value comments stay in the page to be shortened.
+                    _notice = new Notice(Severity.Error, L[nameof(Keys.Review_CommentTooLong)], "comment-too-long");
+                    break;
                 default:
                     await LoadAsync();
                     break;

@@ -198,6 +198,11 @@ public sealed class ReviewService(
                 return (ReviewOutcome.WrongStatus, null);
             }
 
+            if (Trimmed(comment) is { Length: > SubmissionEvent.MaxCommentLength })
+            {
+                return (ReviewOutcome.CommentTooLong, null);
+            }
+
             submission.Approve(access.UserName, now, Trimmed(comment));
             return (ReviewOutcome.Done, new { comment = Trimmed(comment) });
         }, ct);
@@ -223,6 +228,11 @@ public sealed class ReviewService(
             var comments = (valueComments ?? new Dictionary<int, string>())
                 .Where(c => codes.ContainsKey(c.Key) && !string.IsNullOrWhiteSpace(c.Value))
                 .ToDictionary(c => c.Key, c => c.Value.Trim());
+            if (overall.Length > SubmissionEvent.MaxCommentLength || comments.Values.Any(c => c.Length > IndicatorValue.MaxReviewCommentLength))
+            {
+                return (ReviewOutcome.CommentTooLong, null);
+            }
+
             submission.Return(access.UserName, now, overall, comments);
             return (ReviewOutcome.Done, new { comment = overall, valueComments = comments.ToDictionary(c => codes[c.Key], c => c.Value) });
         }, ct);
@@ -245,6 +255,11 @@ public sealed class ReviewService(
             if (submission.Status != SubmissionStatus.Approved)
             {
                 return (ReviewOutcome.WrongStatus, null);
+            }
+
+            if (why.Length > SubmissionEvent.MaxCommentLength)
+            {
+                return (ReviewOutcome.CommentTooLong, null);
             }
 
             submission.Reopen(access.UserName, now, why);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using SmartCityIndex.Domain.Submissions;
 
 namespace SmartCityIndex.Web.Features.Submissions;
 
@@ -11,9 +12,12 @@ public sealed class EntryRowValidator : AbstractValidator<EntryRow>
 {
     public EntryRowValidator(IStringLocalizer<SharedResource> text)
     {
-        RuleFor(r => r.Note).MaximumLength(2000).WithMessage(_ => text[nameof(Keys.NoteTooLong)]);
+        RuleFor(r => r.Note).MaximumLength(IndicatorValue.MaxNoteLength).WithMessage(_ => text[nameof(Keys.NoteTooLong)]);
         When(r => r.NotAvailable, () =>
-            RuleFor(r => r.Reason).NotEmpty().WithMessage(_ => text[nameof(Keys.ReasonRequired)]));
+        {
+            RuleFor(r => r.Reason).NotEmpty().WithMessage(_ => text[nameof(Keys.ReasonRequired)]);
+            RuleFor(r => r.Reason).MaximumLength(IndicatorValue.MaxReasonLength).WithMessage(_ => text[nameof(Keys.ReasonTooLong)]);
+        });
         When(r => !r.NotAvailable && !string.IsNullOrWhiteSpace(r.Text), () =>
         {
             RuleFor(r => r.Text)

@@ -181,6 +181,29 @@ public sealed class ReviewServiceTests(PostgresFixture postgres) : IClassFixture
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task EveryDecision_CommentOverItsLimit_IsRefusedWithoutAnExceptionAndNothingChanges(DatabaseProvider provider)
+    {
+        var (database, graph) = await SceneAsync(provider);
+        await using var _ = database;
+        var service = Service(database, TestUsers.Admin(database));
+        var submitted = (await service.GetAsync(graph.TargetId))!.ConcurrencyStamp;
+        var approved = (await service.GetAsync(graph.ApprovedId))!.ConcurrencyStamp;
+        var overLong = new string('c', 4001);
+
+        Assert.Equal(ReviewOutcome.CommentTooLong, await service.ApproveAsync(graph.TargetId, submitted, overLong));
+        Assert.Equal(ReviewOutcome.CommentTooLong, await service.ReturnAsync(graph.TargetId, submitted, overLong));
+        Assert.Equal(ReviewOutcome.CommentTooLong, await service.ReturnAsync(graph.TargetId, submitted, "See INF01",
+            new Dictionary<int, string> { [graph.Indicators.A] = new string('v', 2001) }));
+        Assert.Equal(ReviewOutcome.CommentTooLong, await service.ReopenAsync(graph.ApprovedId, approved, overLong));
+
+        await AssertUnchangedAsync(database, graph.TargetId, SubmissionStatus.Submitted, submitted);
+        await AssertUnchangedAsync(database, graph.ApprovedId, SubmissionStatus.Approved, approved);
+        Assert.Equal(ReviewOutcome.Done, await service.ReturnAsync(graph.TargetId, submitted, new string('c', 4000),
+            new Dictionary<int, string> { [graph.Indicators.A] = new string('v', 2000) })); // the limits themselves are allowed
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ReopenAsync_AsEvaluator_IsNotAllowedLoggedAndNothingChanges(DatabaseProvider provider)
     {
         var (database, graph) = await SceneAsync(provider);

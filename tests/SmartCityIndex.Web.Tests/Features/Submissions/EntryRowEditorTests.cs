@@ -74,6 +74,26 @@ public sealed class EntryRowEditorTests(SeededServicesFixture sqlite) : PortalCo
         Assert.Equal((true, "Not surveyed this year"), (row.Saved.NotAvailable, row.Saved.Reason));
     }
 
+    [Theory]
+    [InlineData("en", "The reason is longer than 500 characters.")]
+    [InlineData("zh-Hans", "原因超过 500 个字符。")]
+    public async Task Change_ReasonOver500Characters_SaysSoAndSavesNothing(string culture, string message)
+    {
+        using var _ = new CultureScope(culture);
+        var (model, row) = await OpenAsync();
+        var editor = Render<EntryRowEditor>(p => p.Add(e => e.Row, row).Add(e => e.Model, model).Add(e => e.Editable, true));
+        var reason = new string('r', 501);
+
+        await editor.Find("[data-testid='not-available']").ChangeAsync(true);
+        await editor.Find("[data-testid='reason']").InputAsync(reason);
+        await editor.Find("[data-testid='reason']").ChangeAsync(reason);
+        await model.WhenSavedAsync();
+
+        Assert.Contains(message, editor.Find("[data-testid='error']").TextContent);
+        Assert.False(row.Saved.NotAvailable);
+        Assert.Equal(reason, row.Reason); // what was typed stays, to be shortened
+    }
+
     [Fact]
     [UseCulture("en")]
     public async Task Render_NotEditable_DisablesEveryInput()

@@ -48,7 +48,7 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
                 .MaximumLength(256).WithMessage(_ => localizer[nameof(Keys.UserEmailTooLong)]);
             RuleFor(f => f.Password).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage(_ => localizer[nameof(Keys.UserPasswordRequired)])
-                .Length(PasswordPolicy.MinimumLength, PasswordPolicy.MaximumLength)
+                .Must(p => PasswordPolicy.Characters(p) is >= PasswordPolicy.MinimumLength and <= PasswordPolicy.MaximumLength)
                 .WithMessage(_ => localizer[nameof(Keys.UserPasswordLength), PasswordPolicy.MinimumLength, PasswordPolicy.MaximumLength]);
         });
         RuleFor(f => f.DisplayName).Cascade(CascadeMode.Stop)

@@ -49,6 +49,7 @@ public sealed class UserAdministrationServiceTests(PostgresFixture postgres) : I
     [Theory]
     [InlineData(DatabaseProvider.Sqlite, "short words", "PasswordTooShort", "Passwords must be at least 12 characters.")]
     [InlineData(DatabaseProvider.PostgreSql, "short words", "PasswordTooShort", "Passwords must be at least 12 characters.")]
+    [InlineData(DatabaseProvider.Sqlite, "🔑🐉🌋🎻🧭🪁", "PasswordTooShort", "Passwords must be at least 12 characters.")] // 12 UTF-16 units, 6 characters
     [InlineData(DatabaseProvider.Sqlite, "password1234", "PasswordTooCommon", "This password is too easy to guess")]
     [InlineData(DatabaseProvider.PostgreSql, "password1234", "PasswordTooCommon", "This password is too easy to guess")]
     [InlineData(DatabaseProvider.Sqlite, "qwertyuiopasdf", "PasswordTooCommon", "This password is too easy to guess")]

@@ -16,7 +16,9 @@ public static class DependencyInjection
     /// </summary>
     public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        var isDevelopment = builder.Environment.IsDevelopment();
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+            .PostConfigure(options => options.SeedDemoData ??= DatabaseOptions.DefaultFor(options.Provider, isDevelopment));
         builder.Services.AddDbContextFactory<SmartCityIndexDbContext>((services, options) =>
         {
             var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;

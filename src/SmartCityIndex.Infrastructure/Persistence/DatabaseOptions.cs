@@ -12,11 +12,18 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending migrations when the app starts (default true).</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
-    /// <summary>Load the demo framework, cities and values. Default: on for SQLite, off for PostgreSQL.</summary>
+    /// <summary>
+    /// Load the demo framework, cities, values and accounts (whose password is public). Default: on only for SQLite in
+    /// the Development environment (<c>dotnet run</c>); never elsewhere unless set to <c>true</c>
+    /// (<see cref="DefaultFor"/>).
+    /// </summary>
     public bool? SeedDemoData { get; set; }
 
-    /// <summary>Whether demo data are seeded with the configured provider.</summary>
-    public bool ShouldSeedDemoData => SeedDemoData ?? Provider == DatabaseProvider.Sqlite;
+    /// <summary>Whether demo data and demo accounts are seeded.</summary>
+    public bool ShouldSeedDemoData => SeedDemoData == true;
+
+    /// <summary>The default of <see cref="SeedDemoData"/> when the configuration does not set it.</summary>
+    public static bool DefaultFor(DatabaseProvider provider, bool isDevelopment) => provider == DatabaseProvider.Sqlite && isDevelopment;
 }
 
 /// <summary>The supported database engines.</summary>

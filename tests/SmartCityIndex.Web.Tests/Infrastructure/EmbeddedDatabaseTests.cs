@@ -19,4 +19,19 @@ public sealed class EmbeddedDatabaseTests
 
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
     }
+
+    [Theory]
+    [InlineData("Production", false)]
+    [InlineData("Staging", false)]
+    [InlineData("Development", true)]
+    public async Task Start_SqliteWithoutSeedSetting_SeedsTheDemoAndItsAccountsOnlyInDevelopment(string environment, bool seeded)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, cluster: null);
+        await using var factory = new PortalFactory(database, seedDemoData: null, environment: environment);
+        _ = factory.Services; // starts the portal: migrations, then the seed if any
+
+        await using var context = database.CreateContext();
+        Assert.Equal(seeded, await context.Users.AnyAsync(u => u.Email == DemoAccounts.Evaluator));
+        Assert.Equal(seeded, await context.Cities.AnyAsync());
+    }
 }

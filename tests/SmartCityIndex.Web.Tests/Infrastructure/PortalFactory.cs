@@ -17,7 +17,7 @@ namespace SmartCityIndex.Web.Tests.Infrastructure;
 /// <paramref name="services"/> are a test's own services, registered after the portal's so that they replace them: a
 /// clock (a <see cref="SteppedClock"/> for timing logic), a slowed-down server.
 /// </remarks>
-public sealed class PortalFactory(TestDatabase database, bool seedDemoData = true, Action<IServiceCollection>? services = null)
+public sealed class PortalFactory(TestDatabase database, bool? seedDemoData = true, Action<IServiceCollection>? services = null, string environment = "Production")
     : WebApplicationFactory<Program>
 {
     public TestDatabase Database => database;
@@ -35,12 +35,12 @@ public sealed class PortalFactory(TestDatabase database, bool seedDemoData = tru
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment(environment);
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = database.Provider.ToString(),
             ["ConnectionStrings:SmartCityIndex"] = database.ConnectionString,
-            ["Database:SeedDemoData"] = seedDemoData.ToString(),
+            ["Database:SeedDemoData"] = seedDemoData?.ToString(), // null: the portal's own default
             ["Serilog:MinimumLevel:Default"] = "Warning",
             // Sessions of disabled users end after a second rather than a minute, so tests can see it happen.
             [AuthenticationSetup.RevalidationSecondsKey] = "1",

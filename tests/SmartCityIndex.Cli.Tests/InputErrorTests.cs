@@ -35,6 +35,23 @@ public sealed class InputErrorTests
         AssertRefused(run, "no-such-meta.csv: file not found");
     }
 
+    [Theory]
+    [InlineData("score", "1e308")]
+    [InlineData("score", "-2e15")]
+    [InlineData("weights critic", "1e308")]
+    [InlineData("weights entropy", "1.7976931348623157E+308")]
+    public void Command_ValueTooLargeToComputeWith_NamesFileRowAndColumnInsteadOfAQuietResult(string command, string cell)
+    {
+        using var folder = new TempFolder();
+        var data = SmallIndex.Data;
+        data[3] = $"U3,Three,South,4,{cell},NA";
+        var (dataPath, meta) = SmallIndex.WriteTo(folder, data);
+
+        var run = CliRunner.Run([.. command.Split(' '), "--data", dataPath, "--meta", meta]);
+
+        AssertRefused(run, $"{dataPath}, row 4, column B: '{cell}' is too large: an indicator value must lie within ±1e15.");
+    }
+
     [Fact]
     public void Score_NonNumericCell_NamesFileRowAndColumn()
     {

@@ -111,9 +111,11 @@ public static class CoinrFormat
                 var cell = row[columns[j]];
                 values[u, j] = IsMissing(cell)
                     ? double.NaN
-                    : double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
-                        ? v
-                        : throw new DomainException($"{data.Source}, row {u + 2}, column {data.Header[columns[j]]}: '{cell}' is not a number (use a dot for decimals; leave the cell empty or write NA when missing).");
+                    : !double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v)
+                        ? throw new DomainException($"{data.Source}, row {u + 2}, column {data.Header[columns[j]]}: '{cell}' is not a number (use a dot for decimals; leave the cell empty or write NA when missing).")
+                        : Math.Abs(v) > MaxMagnitude
+                            ? throw new DomainException($"{data.Source}, row {u + 2}, column {data.Header[columns[j]]}: '{cell}' is too large: an indicator value must lie within ±1e15.")
+                            : v;
             }
         }
 
@@ -129,6 +131,13 @@ public static class CoinrFormat
 
         return new UnitData(codes, values, names, groups);
     }
+
+    /// <summary>
+    /// The largest magnitude of an indicator value. The methods take differences, squares and products of values (a
+    /// range, a variance, a correlation): near 1e308 these overflow to infinity and give a weight of 0 or every unit the
+    /// same rank with no warning; below 1e15 every step stays finite and a double still holds whole numbers exactly.
+    /// </summary>
+    public const double MaxMagnitude = 1e15;
 
     /// <summary>An empty cell or NA means missing.</summary>
     public static bool IsMissing(string cell)

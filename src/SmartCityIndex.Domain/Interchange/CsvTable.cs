@@ -73,7 +73,7 @@ public sealed class CsvTable
                 }
                 else
                 {
-                    if (ch == '\n')
+                    if (ch == '\n' || (ch == '\r' && reader.Peek() != '\n'))
                     {
                         row++;
                     }
@@ -96,7 +96,14 @@ public sealed class CsvTable
                     field.Clear();
                     fieldStarted = false;
                     break;
-                case '\r':
+                case '\r': // CR LF (Windows), or a CR alone (the classic Mac OS line ending some exports still write)
+                    if (reader.Peek() == '\n')
+                    {
+                        reader.Read();
+                    }
+
+                    EndRecord();
+                    row++;
                     break;
                 case '\n':
                     EndRecord();

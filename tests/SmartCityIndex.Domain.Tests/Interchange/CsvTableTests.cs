@@ -16,10 +16,24 @@ public sealed class CsvTableTests
     }
 
     [Theory]
+    [InlineData("\r")]
+    [InlineData("\r\n")]
+    [InlineData("\n")]
+    public void Read_AnyLineEnding_GivesTheSameRows(string newline)
+    {
+        var table = CsvTable.Read(new StringReader(string.Join(newline, "code,value", "INF01,50", "", "INF02,60") + newline), "old-mac.csv");
+
+        Assert.Equal(["code", "value"], table.Header);
+        Assert.Equal([["INF01", "50"], ["INF02", "60"]], table.Rows.Select(r => r.ToArray()));
+    }
+
+    [Theory]
     [InlineData("a,b\n1,\"open\n", CsvErrorKind.QuoteNotClosed, 2)]
     [InlineData("a,b\n1,2\n3,\"open\n4,5\n6,7\n", CsvErrorKind.QuoteNotClosed, 3)] // where it opened, not the last row
     [InlineData("a,b\n1,2\n1,2,3\n", CsvErrorKind.CellCount, 3)]
     [InlineData("", CsvErrorKind.Empty, 1)]
+    [InlineData("a,b\r1,2\r1,2,3\r", CsvErrorKind.CellCount, 3)] // lines ended by a CR alone
+    [InlineData("a,b\r1,\"two\rlines\"\r3,\"open\r", CsvErrorKind.QuoteNotClosed, 4)]
     public void TryRead_NotATable_SaysWhatAndWhere(string text, CsvErrorKind kind, int row)
     {
         Assert.False(CsvTable.TryRead(new StringReader(text), "x.csv", out _, out var error));

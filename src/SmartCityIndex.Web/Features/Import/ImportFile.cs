@@ -110,17 +110,18 @@ public static class ImportFile
         var table = MiniExcel.Query(new MemoryStream(content), useHeaderRow: false, excelType: ExcelType.XLSX)
             .Cast<IDictionary<string, object?>>()
             .ToList();
-        var header = table.Count == 0 ? new Dictionary<string, string>() : table[0]
+        var headerCells = table.Count == 0 ? [] : table[0]
             .Where(c => Text(c.Value) is { Length: > 0 })
-            .GroupBy(c => Text(c.Value)!.Trim().ToLowerInvariant())
-            .ToDictionary(g => g.Key, g => g.First().Key);
+            .Select(c => (Name: Text(c.Value)!.Trim().ToLowerInvariant(), Letter: c.Key))
+            .ToList();
+        var header = headerCells.GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First().Letter);
         var rows = table.Skip(1)
             .Select((cells, i) => ToRow(i + 2, field => header.TryGetValue(field, out var letter) && !formulaCells.Contains($"{letter}{i + 2}")
                 ? Text(cells.TryGetValue(letter, out var v) ? v : null)
                 : null))
             .Where(r => r is not { Code: null, Value: null, Reason: null, Note: null })
             .ToList();
-        return Check(rows, header, fileName, problems);
+        return Check(rows, headerCells, fileName, problems);
     }
 
     private static ImportRead ReadCsv(byte[] content, string fileName)
@@ -150,19 +151,28 @@ public static class ImportFile
             });
         }
 
-        var header = table.Header.Select((h, i) => (Name: h.Trim().ToLowerInvariant(), Letter: CellAddress.Column(i + 1)))
-            .GroupBy(h => h.Name).ToDictionary(g => g.Key, g => g.First().Letter);
+        var headerCells = table.Header.Select((h, i) => (Name: h.Trim().ToLowerInvariant(), Letter: CellAddress.Column(i + 1))).ToList();
         var index = table.Header.Select((h, i) => (h.Trim().ToLowerInvariant(), i)).GroupBy(h => h.Item1).ToDictionary(g => g.Key, g => g.First().i);
         var rows = table.Rows.Select((cells, i) => ToRow(i + 2, field => index.TryGetValue(field, out var c) ? cells[c] : null)).ToList();
-        return Check(rows, header, fileName, []);
+        return Check(rows, headerCells, fileName, []);
     }
 
     private static ImportRow ToRow(int row, Func<string, string?> cell) =>
         new(row, Blank(cell(CodeColumn)), Blank(cell(ValueColumn)), Blank(cell(ReasonColumn)), Blank(cell(NoteColumn)));
 
-    private static ImportRead Check(List<ImportRow> rows, Dictionary<string, string> header, string fileName, List<ImportProblem> problems)
+    private static ImportRead Check(List<ImportRow> rows, List<(string Name, string Letter)> headerCells, string fileName, List<ImportProblem> problems)
     {
+        var header = headerCells.GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First().Letter);
         var columns = Fields.Where(header.ContainsKey).ToDictionary(f => f, f => header[f]);
+        // A column of the import given twice: which of the two is meant cannot be known, so neither is read.
+        var repeated = headerCells.Where(c => Fields.Contains(c.Name)).GroupBy(c => c.Name).Where(g => g.Count() > 1)
+            .Select(g => new ImportProblem(fileName, nameof(Keys.ImportColumnTwice), g.Key, g.First().Letter) { Row = 1, Column = g.Skip(1).First().Letter, Field = g.Key })
+            .ToList();
+        if (repeated.Count > 0)
+        {
+            return ImportRead.Failed([.. problems, .. repeated]);
+        }
+
         if (!columns.ContainsKey(CodeColumn) || !columns.ContainsKey(ValueColumn))
         {
             return ImportRead.Failed([.. problems, new ImportProblem(fileName, nameof(Keys.ImportMissingColumns), CodeColumn, ValueColumn) { Row = 1 }]);

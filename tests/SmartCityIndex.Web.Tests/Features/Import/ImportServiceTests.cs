@@ -91,6 +91,11 @@ public sealed class ImportServiceTests(PostgresFixture postgres, SeededServicesF
         { "a reason too long", Csv($"code,value,not_available_reason\nINF01,,{new string('r', 501)}\n"),
             "upload.xlsx, row 2, column C (not_available_reason), INF01 Households with Internet access: the reason has 501 characters; at most 500 are allowed.",
             "upload.xlsx，第 2 行，C 列（not_available_reason），INF01 家庭互联网接入率：原因有 501 个字符，最多允许 500 个。" },
+        { "an empty file", Csv(""), "upload.xlsx: the file has no data rows.", "upload.xlsx：文件中没有数据行。" },
+        { "only a header", Csv("code,value\n"), "upload.xlsx: the file has no data rows.", "upload.xlsx：文件中没有数据行。" },
+        { "a column twice", Csv("code,value,Value\nINF01,50,60\n"),
+            "upload.xlsx, row 1, column C (value): the column 'value' appears again (first in column B).",
+            "upload.xlsx，第 1 行，C 列（value）：“value”列重复出现（首次出现在 B 列）。" },
         { "a code twice", Csv("code,value\nINF01,50\ninf01,60\n"),
             "upload.xlsx, row 3, column A (code), INF01 Households with Internet access: 'inf01' appears again (first in row 2).",
             "upload.xlsx，第 3 行，A 列（code），INF01 家庭互联网接入率：“inf01”重复出现（首次出现在第 2 行）。" },
@@ -115,6 +120,22 @@ public sealed class ImportServiceTests(PostgresFixture postgres, SeededServicesF
         Assert.False(await import.ApplyAsync(preview));
         await using var context = portal.Database.CreateContext();
         Assert.False(await context.IndicatorValues.AnyAsync(v => v.SubmissionId == preview.SubmissionId));
+    }
+
+    [Theory]
+    [InlineData("\r")]
+    [InlineData("\r\n")]
+    [InlineData("\n")]
+    public async Task PreviewAsync_AnyLineEnding_ReadsTheSameRows(string newline)
+    {
+        var portal = sqlite.Services;
+        var year = await portal.FreshYearAsync(City);
+        var import = await portal.ImportAsync(DemoAccounts.HangzhouOfficial);
+
+        var preview = await import.PreviewAsync(City, year, Csv(string.Join(newline, "code,value,note", "INF01,50,Yearbook", "INF02,60,") + newline), "old-mac.csv");
+
+        Assert.Empty(preview!.Problems);
+        Assert.Equal([("INF01", 50m, "Yearbook"), ("INF02", 60m, null)], preview.Changes.Select(c => (c.Code, c.New.Value, c.New.Note)));
     }
 
     [Fact]

@@ -8,8 +8,8 @@ using SmartCityIndex.Web.Components;
 using SmartCityIndex.Web.Features.Cities;
 using SmartCityIndex.Web.Features.Framework;
 using SmartCityIndex.Web.Features.Import;
-using SmartCityIndex.Web.Features.Security;
 using SmartCityIndex.Web.Features.Rankings;
+using SmartCityIndex.Web.Features.Security;
 using SmartCityIndex.Web.Features.Submissions;
 
 namespace SmartCityIndex.Web;

@@ -123,6 +123,22 @@ public sealed class SignInSecurityTests(SqlitePortalFixture fixture) : IClassFix
         return email;
     }
 
+    [Theory]
+    [InlineData("en", "", "x", "email-error", "Enter your e-mail address.")]
+    [InlineData("en", "someone@test.example", "", "password-error", "Enter your password.")]
+    [InlineData("zh-Hans", "", "x", "email-error", "请输入电子邮箱。")]
+    [InlineData("zh-Hans", "someone@test.example", "", "password-error", "请输入密码。")]
+    public async Task SignIn_FieldLeftEmpty_IsNamedUnderItInTheUsersLanguage(string culture, string email, string password, string field, string message)
+    {
+        using var client = SignIn.Client(fixture.Factory);
+        client.DefaultRequestHeaders.Add("Cookie", $".AspNetCore.Culture=c%3D{culture}%7Cuic%3D{culture}");
+
+        var response = await SignIn.PostAsync(client, email, password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"data-testid=\"{field}\">{message}</div>", await response.Content.ReadAsStringAsync());
+    }
+
     private static async Task<string> ErrorOfAsync(HttpResponseMessage response)
     {
         var html = await response.Content.ReadAsStringAsync();

@@ -64,6 +64,7 @@ public static class AuthenticationSetup
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, LoggingAuthorizationResultHandler>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ReturnUrlCheck>();
+        services.AddScoped<LoginViewModel>();
         return services;
     }
 

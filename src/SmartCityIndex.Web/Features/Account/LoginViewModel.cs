@@ -1,0 +1,84 @@
+using System.Net;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace SmartCityIndex.Web.Features.Account;
+
+/// <summary>What a sign-in attempt ends with: messages for the form (none on success) and, on success, where to go.</summary>
+public sealed record LoginOutcome(string? Error = null, string? EmailError = null, string? PasswordError = null, string? RedirectTo = null);
+
+/// <summary>
+/// The sign-in page's rules, without the page: the form's own checks in the user's language; the same answer for an
+/// unknown e-mail and a wrong password; a disabled account told so only to someone who knows its password (the
+/// guesses counted all the same); Identity's lockout; the session cookie with the time of sign-in (for the absolute
+/// timeout); and a return address followed only when it is local and a page the user may open now (after a change of
+/// role the old role's page would only say "access denied"). Every refusal and every sign-in is logged.
+/// </summary>
+public sealed class LoginViewModel(
+    SignInManager<PortalUser> signIn,
+    UserManager<PortalUser> users,
+    ReturnUrlCheck returnUrls,
+    IOptions<IdentityOptions> identity,
+    IStringLocalizer<SharedResource> l,
+    TimeProvider clock,
+    ILogger<LoginViewModel> logger)
+{
+    public async Task<LoginOutcome> SignInAsync(string? email, string? password, string? returnUrl, IPAddress? address)
+    {
+        var emailError = string.IsNullOrWhiteSpace(email) ? l[nameof(Keys.SignInEmailRequired)].Value : null;
+        var passwordError = string.IsNullOrEmpty(password) ? l[nameof(Keys.SignInPasswordRequired)].Value : null;
+        if (emailError is not null || passwordError is not null)
+        {
+            return new LoginOutcome(EmailError: emailError, PasswordError: passwordError);
+        }
+
+        var user = await users.FindByEmailAsync(email!.Trim());
+        if (user is null)
+        {
+            return Refused(email, address, "unknown user", nameof(Keys.SignInFailed));
+        }
+
+        if (user.IsDisabled)
+        {
+            // Said only to someone who knows the password: a stranger sees the same answer as for a wrong password.
+            // The guesses are counted, so that the password of a disabled account cannot be found by trying.
+            var known = user.AccessFailedCount < identity.Value.Lockout.MaxFailedAccessAttempts && await users.CheckPasswordAsync(user, password!);
+            if (!known)
+            {
+                user.AccessFailedCount++;
+                await users.UpdateAsync(user);
+            }
+
+            return known
+                ? Refused(email, address, "disabled user", nameof(Keys.SignInDisabled))
+                : Refused(email, address, "disabled user, wrong password", nameof(Keys.SignInFailed));
+        }
+
+        var result = await signIn.CheckPasswordSignInAsync(user, password!, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            return Refused(email, address, "locked out", nameof(Keys.SignInLockedOut));
+        }
+
+        if (!result.Succeeded)
+        {
+            return Refused(email, address, "wrong password", nameof(Keys.SignInFailed));
+        }
+
+        var properties = new AuthenticationProperties();
+        properties.Items[AuthenticationSetup.SignedInAtKey] = clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        await signIn.SignInWithClaimsAsync(user, properties, []);
+        logger.LogInformation("{Email} signed in from {Address}", user.Email, address);
+
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        var target = LocalUrl.Safe(returnUrl) is { } local && await returnUrls.MayOpenAsync(principal, local) ? local : Landing.PathFor(principal);
+        return new LoginOutcome(RedirectTo: target);
+    }
+
+    private LoginOutcome Refused(string email, IPAddress? address, string reason, string message)
+    {
+        logger.LogWarning("Failed sign-in for {Email} from {Address}: {Reason}", email, address, reason);
+        return new LoginOutcome(Error: l[message]);
+    }
+}

@@ -65,6 +65,7 @@ public static class AuthenticationSetup
         services.AddScoped<CurrentUser>();
         services.AddScoped<ReturnUrlCheck>();
         services.AddScoped<LoginViewModel>();
+        services.AddScoped<ChangePasswordViewModel>();
         return services;
     }
 

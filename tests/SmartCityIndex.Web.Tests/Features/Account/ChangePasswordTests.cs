@@ -36,9 +36,13 @@ public sealed partial class ChangePasswordTests(SqlitePortalFixture fixture) : I
         using var client = await SignIn.AsAsync(fixture.Factory, DemoAccounts.GuangdongOfficial);
         client.DefaultRequestHeaders.Add("Cookie", $".AspNetCore.Culture=c%3D{culture}%7Cuic%3D{culture}");
 
-        var answer = await MessageOfAsync(await PostAsync(client, "not the current one 123", NewPassword));
+        var response = await PostAsync(client, "not the current one 123", NewPassword);
+        var answer = await MessageOfAsync(response);
 
         Assert.Equal(message, answer);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("not the current one 123", html); // what was typed is not written back into the page
+        Assert.DoesNotContain(NewPassword, html);
         using var check = SignIn.Client(fixture.Factory);
         Assert.Equal(HttpStatusCode.Redirect, (await SignIn.PostAsync(check, DemoAccounts.GuangdongOfficial)).StatusCode); // the old one still works
     }

@@ -136,7 +136,9 @@ public sealed class SignInSecurityTests(SqlitePortalFixture fixture) : IClassFix
         var response = await SignIn.PostAsync(client, email, password);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains($"data-testid=\"{field}\">{message}</div>", await response.Content.ReadAsStringAsync());
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"data-testid=\"{field}\">{message}</div>", html);
+        Assert.DoesNotContain("value=\"x\"", html); // a password typed is not written back into the page
     }
 
     private static async Task<string> ErrorOfAsync(HttpResponseMessage response)

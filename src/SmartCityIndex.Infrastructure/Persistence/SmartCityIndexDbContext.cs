@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using SmartCityIndex.Domain.Auditing;
 using SmartCityIndex.Domain.Runs;
@@ -6,9 +7,10 @@ namespace SmartCityIndex.Infrastructure.Persistence;
 
 /// <summary>
 /// The one database context, for both providers, with ASP.NET Core Identity's tables beside the portal's.
-/// Create one per operation through the factory.
+/// Create one per operation through the factory. It also keeps the server-side sessions and the data protection keys
+/// (which protect cookies and antiforgery tokens), so that a restart or a new container signs nobody out.
 /// </summary>
-public sealed class SmartCityIndexDbContext(DbContextOptions<SmartCityIndexDbContext> options) : IdentityDbContext<PortalUser>(options)
+public sealed class SmartCityIndexDbContext(DbContextOptions<SmartCityIndexDbContext> options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<City> Cities => Set<City>();
 
@@ -33,6 +35,10 @@ public sealed class SmartCityIndexDbContext(DbContextOptions<SmartCityIndexDbCon
     public DbSet<ScoreRun> ScoreRuns => Set<ScoreRun>();
 
     public DbSet<ScoreRunCity> ScoreRunCities => Set<ScoreRunCity>();
+
+    public DbSet<PortalSession> Sessions => Set<PortalSession>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// Saves, and turns a unique-key or foreign-key violation into a <see cref="DataConflictException"/> whose message

@@ -19,6 +19,21 @@ document.addEventListener('click', e => {
     document.cookie = `sci-theme=${dark ? 'dark' : 'light'}; path=/; max-age=31536000; samesite=lax`;
 });
 
+// The session's idle limit (Features/Account/SessionActivity): the page tells the server that its person typed,
+// clicked or scrolled, at most once per interval (the server's revalidation interval, when it looks).
+window.sciWatchActivity = (() => {
+    let reference = null, interval = 60000, last = 0, early = false;
+    const report = () => {
+        if (!reference) { early = true; return; } // input before the page connected: told when it does
+        const now = Date.now();
+        if (now - last < interval) return;
+        last = now;
+        reference.invokeMethodAsync('Touch').catch(() => { });
+    };
+    ['keydown', 'pointerdown', 'input', 'wheel', 'touchstart'].forEach(type => document.addEventListener(type, report, { capture: true, passive: true }));
+    return (r, ms) => { reference = r; interval = ms; last = 0; if (early) { early = false; report(); } };
+})();
+
 // Rankings (Features/Rankings): the print button prints once every row of the ranking is in the page.
 window.sciPrint = () => window.print();
 // A plain print button (the city profile's): no inline onclick, which the Content-Security-Policy refuses.

@@ -3,14 +3,16 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace SmartCityIndex.Web.Features.Account;
 
 /// <summary>
-/// Cookie sign-in with ASP.NET Core Identity: a session ends after 30 idle minutes and at most 8 hours after
-/// sign-in; a disabled user or a change of roles ends open sessions within a minute (security stamp revalidation,
-/// for cookies and for open Blazor circuits alike).
+/// Cookie sign-in with ASP.NET Core Identity, its sessions kept on the server (<see cref="SessionStore"/>): a session
+/// ends when its user signs out, after 30 minutes without a request or an input in an open page, and 8 hours after
+/// sign-in, for every copy of its cookie and every open page; disabling an account ends its sessions at once, and a
+/// change of roles or password within a minute (security stamp revalidation, for cookies and open pages alike).
 /// </summary>
 public static class AuthenticationSetup
 {
@@ -23,6 +25,9 @@ public static class AuthenticationSetup
     /// that they can see a disabled user's session end without waiting a minute.
     /// </summary>
     public const string RevalidationSecondsKey = "Identity:RevalidationSeconds";
+
+    /// <summary>The session cookie's name.</summary>
+    public const string CookieName = "sci.auth";
 
     /// <summary>Where the time of the original sign-in is kept in the cookie (renewals keep it).</summary>
     public const string SignedInAtKey = "sci.signed-in-at";
@@ -41,9 +46,20 @@ public static class AuthenticationSetup
         new IdentityBuilder(typeof(PortalUser), typeof(IdentityRole), services).AddSignInManager();
 
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IConfiguration>((options, configuration) =>
+        {
             options.ValidationInterval = configuration.GetValue<int?>(RevalidationSecondsKey) is { } seconds and > 0
                 ? TimeSpan.FromSeconds(seconds)
-                : RevalidationInterval);
+                : RevalidationInterval;
+            options.OnRefreshingPrincipal = KeepSessionKeyAsync;
+        });
+
+        // Sessions on the server; the keys that protect cookies and tokens in the database, so that neither a restart
+        // nor a new container signs anyone out or refuses the form they had open.
+        services.AddSingleton<SessionStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SessionStore>((options, sessions) => options.SessionStore = sessions);
+        services.AddDataProtection().SetApplicationName("SmartCityIndex").PersistKeysToDbContext<SmartCityIndexDbContext>();
+        services.AddScoped<SessionActivity>();
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/login";
@@ -51,7 +67,7 @@ public static class AuthenticationSetup
             options.AccessDeniedPath = "/account/access-denied";
             options.ExpireTimeSpan = IdleTimeout;
             options.SlidingExpiration = true;
-            options.Cookie.Name = "sci.auth";
+            options.Cookie.Name = CookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Events.OnValidatePrincipal = ValidatePrincipalAsync;
@@ -69,18 +85,32 @@ public static class AuthenticationSetup
         return services;
     }
 
+    /// <summary>
+    /// The security stamp check (a disabled account, changed roles or password end the session), which must not turn
+    /// a database outage into a 500 on every page: then the session stands until the database is back.
+    /// </summary>
     private static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
-        if (context.Properties.Items.TryGetValue(SignedInAtKey, out var text)
-            && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var signedInAt)
-            && DateTimeOffset.UtcNow - signedInAt > AbsoluteTimeout)
+        try
         {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
-            return;
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+        }
+        catch (Exception e) when (DatabaseOutage.Is(e))
+        {
+            context.HttpContext.RequestServices.GetRequiredService<ILogger<SessionStore>>()
+                .LogWarning("The database cannot be reached: the security stamp of {User} is checked later", context.Principal?.Identity?.Name);
+        }
+    }
+
+    /// <summary>A refreshed user (roles, stamp) keeps the key of its session, which open pages check.</summary>
+    private static Task KeepSessionKeyAsync(SecurityStampRefreshingPrincipalContext context)
+    {
+        if (context.CurrentPrincipal?.FindFirst(SessionStore.SessionClaim) is { } key && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+        {
+            identity.AddClaim(new Claim(SessionStore.SessionClaim, key.Value));
         }
 
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        return Task.CompletedTask;
     }
 }
 

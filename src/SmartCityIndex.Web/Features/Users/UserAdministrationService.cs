@@ -53,6 +53,7 @@ public sealed class UserAdministrationService(
     IServiceScopeFactory scopeFactory,
     IDbContextFactory<SmartCityIndexDbContext> contextFactory,
     TimeProvider clock,
+    SessionStore sessions,
     ILogger<UserAdministrationService> logger)
 {
     /// <summary>The audit trail's entity type for accounts.</summary>
@@ -222,8 +223,8 @@ public sealed class UserAdministrationService(
     }
 
     /// <summary>
-    /// Disables an account: it cannot sign in (locked out with no end), and its open sessions end within a minute
-    /// (new security stamp). Admins cannot disable themselves.
+    /// Disables an account: it cannot sign in (locked out with no end), its sessions end at once and its open pages
+    /// close within a minute (the revalidation). Admins cannot disable themselves.
     /// </summary>
     public async Task<UserAdministrationResult> DisableAsync(Access caller, string userId, CancellationToken cancellationToken = default)
     {
@@ -260,8 +261,9 @@ public sealed class UserAdministrationService(
 
         context.Record(caller.UserName, Now, AuditEntityType, user.Id, "Disabled", before, State(user), AuditChannel.Form);
         await context.SaveChangesAsync(cancellationToken);
+        await sessions.EndAllAsync(context, user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogWarning("{Actor} disabled the account {Target}; its open sessions end at the next revalidation", caller.UserName, user.Email);
+        logger.LogWarning("{Actor} disabled the account {Target}; its sessions have ended, its open pages close at the next revalidation", caller.UserName, user.Email);
         return UserAdministrationResult.Success;
     }
 

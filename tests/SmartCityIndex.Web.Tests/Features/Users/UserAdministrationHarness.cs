@@ -50,6 +50,7 @@ internal sealed class UserAdministrationHarness : IAsyncDisposable
             .AddDbContextFactory<SmartCityIndexDbContext>(options => options.Use(database.Provider, database.ConnectionString))
             .AddSingleton(TimeProvider.System)
             .AddSingleton<IDataProtectionProvider, EphemeralDataProtectionProvider>() // Identity's token providers need one
+            .AddSingleton<SessionStore>()
             .AddScoped<UserAdministrationService>();
         services.AddPortalIdentity();
         var harness = new UserAdministrationHarness(database, services.BuildServiceProvider(validateScopes: true), collector);

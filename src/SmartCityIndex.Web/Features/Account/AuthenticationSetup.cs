@@ -80,6 +80,7 @@ public static class AuthenticationSetup
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, LoggingAuthorizationResultHandler>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ReturnUrlCheck>();
+        services.AddSingleton<SignInThrottle>();
         services.AddScoped<LoginViewModel>();
         services.AddScoped<ChangePasswordViewModel>();
         return services;

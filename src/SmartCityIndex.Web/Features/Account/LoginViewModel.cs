@@ -9,11 +9,13 @@ namespace SmartCityIndex.Web.Features.Account;
 public sealed record LoginOutcome(string? Error = null, string? EmailError = null, string? PasswordError = null, string? RedirectTo = null);
 
 /// <summary>
-/// The sign-in page's rules, without the page: the form's own checks in the user's language; the same answer for an
-/// unknown e-mail and a wrong password; a disabled account told so only to someone who knows its password (the
-/// guesses counted all the same); Identity's lockout; the session cookie with the time of sign-in (for the absolute
-/// timeout); and a return address followed only when it is local and a page the user may open now (after a change of
-/// role the old role's page would only say "access denied"). Every refusal and every sign-in is logged.
+/// The sign-in page's rules, without the page: the form's own checks in the user's language; the same answer, after
+/// the same work (one password hash), for an unknown e-mail and a wrong password, lockout included (an e-mail without
+/// an account "locks" as an account does: <see cref="SignInThrottle"/>); a network address that failed too often
+/// waits, whatever e-mail it tries; a disabled account told so only to someone who knows its password (the guesses
+/// counted all the same); Identity's lockout; the session cookie with the time of sign-in (for the absolute timeout);
+/// and a return address followed only when it is local and a page the user may open now (after a change of role the
+/// old role's page would only say "access denied"). Every refusal and every sign-in is logged.
 /// </summary>
 public sealed class LoginViewModel(
     SignInManager<PortalUser> signIn,
@@ -21,9 +23,15 @@ public sealed class LoginViewModel(
     ReturnUrlCheck returnUrls,
     IOptions<IdentityOptions> identity,
     IStringLocalizer<SharedResource> l,
+    IPasswordHasher<PortalUser> hasher,
+    SignInThrottle throttle,
     TimeProvider clock,
     ILogger<LoginViewModel> logger)
 {
+    // Checked against a password given for an e-mail without an account, so that its answer takes as long as a wrong
+    // password's (a hash with the portal's own settings; the first sign-in makes it).
+    private static string? s_unknownAccountHash;
+
     public async Task<LoginOutcome> SignInAsync(string? email, string? password, string? returnUrl, IPAddress? address)
     {
         var emailError = string.IsNullOrWhiteSpace(email) ? l[nameof(Keys.SignInEmailRequired)].Value : null;
@@ -33,10 +41,27 @@ public sealed class LoginViewModel(
             return new LoginOutcome(EmailError: emailError, PasswordError: passwordError);
         }
 
+        if (throttle.AddressBlockedUntil(address) is { } until)
+        {
+            var minutes = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalMinutes));
+            logger.LogWarning("Refused a sign-in for {Email} from {Address}: too many failures from that address", email, address);
+            return new LoginOutcome(Error: l[nameof(Keys.SignInAddressThrottled), minutes]);
+        }
+
         var user = await users.FindByEmailAsync(email!.Trim());
         if (user is null)
         {
-            return Refused(email, address, "unknown user", nameof(Keys.SignInFailed));
+            if (throttle.IsUnknownEmailLocked(email))
+            {
+                return Refused(email, address, "unknown user, locked out", nameof(Keys.SignInLockedOut));
+            }
+
+            s_unknownAccountHash ??= hasher.HashPassword(new PortalUser(), "an unknown account's password");
+            hasher.VerifyHashedPassword(new PortalUser(), s_unknownAccountHash, password!);
+            throttle.AddressFailed(address);
+            return throttle.UnknownEmailFailed(email)
+                ? Refused(email, address, "unknown user, now locked out", nameof(Keys.SignInLockedOut))
+                : Refused(email, address, "unknown user", nameof(Keys.SignInFailed));
         }
 
         if (user.IsDisabled)
@@ -48,6 +73,7 @@ public sealed class LoginViewModel(
             {
                 user.AccessFailedCount++;
                 await users.UpdateAsync(user);
+                throttle.AddressFailed(address);
             }
 
             return known
@@ -56,6 +82,11 @@ public sealed class LoginViewModel(
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, password!, lockoutOnFailure: true);
+        if (!result.Succeeded)
+        {
+            throttle.AddressFailed(address); // a locked account's attempts count too: the address is still guessing
+        }
+
         if (result.IsLockedOut)
         {
             return Refused(email, address, "locked out", nameof(Keys.SignInLockedOut));

@@ -23,7 +23,7 @@ public sealed class SignInSecurityTests(SqlitePortalFixture fixture) : IClassFix
 
         Assert.All(failures[..4], f => Assert.Equal("The e-mail or password is not correct.", f));
         Assert.Equal(HttpStatusCode.OK, sixth.StatusCode);
-        Assert.Equal("Too many failed attempts: this account is locked for 15 minutes.", await ErrorOfAsync(sixth));
+        Assert.Equal("Too many failed attempts: this account is locked for 15 minutes. An administrator can unlock it sooner.", await ErrorOfAsync(sixth));
         Assert.False(sixth.Headers.Contains("Set-Cookie") && sixth.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("sci.auth=", StringComparison.Ordinal)));
         var row = Assert.Single(await ListUsersAsync(), r => r.Email == DemoAccounts.GuangdongOfficial);
         Assert.InRange(row.LockedOutUntil!.Value, DateTimeOffset.UtcNow.AddMinutes(14), DateTimeOffset.UtcNow.AddMinutes(15));

@@ -17,6 +17,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     private readonly string? _dataDirectory;
     private readonly string _adminConnectionString;
     private int _databaseCounter;
+    private int _port;
     private bool _running;
 
     private PostgresCluster(string adminConnectionString, string? binDirectory, string? dataDirectory)
@@ -47,12 +48,24 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
 
         await RunServerToolAsync(bin, "initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
-        await RunServerToolAsync(bin, "pg_ctl", [
-            "-D", data, "-w", "-l", Path.Combine(data, "server.log"), "start",
-            "-o", $"-p {port} -c listen_addresses=127.0.0.1 -k {data} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
-        ]);
-        return new PostgresCluster($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres", bin, data);
+        await StartServerAsync(bin, data, port);
+        return new PostgresCluster($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres", bin, data) { _port = port };
     }
+
+    /// <summary>Starts a server stopped by <see cref="StopAsync"/> again, on its port, with its data: a database restart.</summary>
+    public async Task StartAgainAsync()
+    {
+        if (!_running && _dataDirectory is not null && _binDirectory is not null)
+        {
+            await StartServerAsync(_binDirectory, _dataDirectory, _port);
+            _running = true;
+        }
+    }
+
+    private static Task StartServerAsync(string bin, string data, int port) => RunServerToolAsync(bin, "pg_ctl", [
+        "-D", data, "-w", "-l", Path.Combine(data, "server.log"), "start",
+        "-o", $"-p {port} -c listen_addresses=127.0.0.1 -k {data} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+    ]);
 
     /// <summary>
     /// Creates a database with a unique name and returns its connection string: empty, or a copy of
@@ -74,13 +87,17 @@ public sealed class PostgresCluster : IAsyncDisposable
         return builder.ConnectionString;
     }
 
-    /// <summary>Stops the server (the data stay until dispose), to test what happens when the database goes away.</summary>
+    /// <summary>
+    /// Stops the server (the data stay until dispose), to test what happens when the database goes away: as a restart
+    /// by its administrator does (fast: sessions cut off, what was committed written out), since the test cluster does
+    /// not wait for its disk (fsync and synchronous_commit off) and an immediate stop would lose committed work.
+    /// </summary>
     public async Task StopAsync()
     {
         if (_running && _dataDirectory is not null && _binDirectory is not null)
         {
             Npgsql.NpgsqlConnection.ClearAllPools();
-            await RunServerToolAsync(_binDirectory, "pg_ctl", ["-D", _dataDirectory, "-m", "immediate", "-w", "stop"]);
+            await RunServerToolAsync(_binDirectory, "pg_ctl", ["-D", _dataDirectory, "-m", "fast", "-w", "stop"]);
             _running = false;
         }
     }

@@ -35,7 +35,7 @@ public sealed class PageTests(PostgresFixture postgres) : IClassFixture<Postgres
         var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("http://localhost/account/login?ReturnUrl=", response.Headers.Location?.ToString());
+        Assert.StartsWith("/account/login?ReturnUrl=", response.Headers.Location?.ToString());
     }
 
     [Theory]

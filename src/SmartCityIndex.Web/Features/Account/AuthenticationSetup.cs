@@ -71,6 +71,12 @@ public static class AuthenticationSetup
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Events.OnValidatePrincipal = ValidatePrincipalAsync;
+            // Redirects within the portal are relative: an absolute one would be built from the request's Host header,
+            // which a client chooses (a forged Host would send the browser elsewhere, whatever AllowedHosts says).
+            options.Events.OnRedirectToLogin = RedirectRelative(StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = RedirectRelative(StatusCodes.Status403Forbidden);
+            options.Events.OnRedirectToLogout = RedirectRelative(null);
+            options.Events.OnRedirectToReturnUrl = RedirectRelative(null);
         });
 
         services.AddAuthorizationBuilder()
@@ -102,6 +108,27 @@ public static class AuthenticationSetup
                 .LogWarning("The database cannot be reached: the security stamp of {User} is checked later", context.Principal?.Identity?.Name);
         }
     }
+
+    /// <summary>A redirect made relative; a script asking (X-Requested-With) gets the status and the address instead, as by default.</summary>
+    private static Func<RedirectContext<CookieAuthenticationOptions>, Task> RedirectRelative(int? scriptStatus) => context =>
+    {
+        var target = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery + absolute.Fragment : context.RedirectUri;
+        target = LocalUrl.Safe(target) ?? "/";
+        if (context.Request.Headers.XRequestedWith == "XMLHttpRequest")
+        {
+            context.Response.Headers.Location = target;
+            if (scriptStatus is { } status)
+            {
+                context.Response.StatusCode = status;
+            }
+        }
+        else
+        {
+            context.Response.Redirect(target);
+        }
+
+        return Task.CompletedTask;
+    };
 
     /// <summary>A refreshed user (roles, stamp) keeps the key of its session, which open pages check.</summary>
     private static Task KeepSessionKeyAsync(SecurityStampRefreshingPrincipalContext context)

@@ -26,14 +26,23 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
     /// <summary>The pause in typing after which a value is saved.</summary>
     public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(800);
 
+    /// <summary>While the database cannot be reached, saves are tried again after 2 s, then twice as long each time up to 30 s.</summary>
+    public static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(2);
+
+    /// <inheritdoc cref="FirstRetry"/>
+    public static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(30);
+
     private static readonly JsonSerializerOptions KeptJson = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     private readonly HashSet<EntryRow> _dirty = [];
     private readonly HashSet<EntryRow> _sending = [];
+    private readonly HashSet<EntryRow> _waiting = [];
     private readonly HashSet<EntryRow> _touched = [];
     private readonly HashSet<string> _open = [];
     private readonly SemaphoreSlim _saving = new(1, 1);
     private ITimer? _timer;
+    private ITimer? _retryTimer;
+    private TimeSpan _retryDelay = FirstRetry;
     private Task _pending = Task.CompletedTask;
 
     public EntryForm? Form { get; private set; }
@@ -50,11 +59,20 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
     /// <summary>The categories shown open.</summary>
     public IReadOnlySet<string> Open => _open;
 
-    /// <summary>Typed and not yet saved: waiting for the pause in typing, or being saved.</summary>
-    public bool IsSaving => _dirty.Count > 0 || _sending.Count > 0;
+    /// <summary>Typed and not yet saved: waiting for the pause in typing, being saved, or waiting for the database.</summary>
+    public bool IsSaving => _dirty.Count > 0 || _sending.Count > 0 || _waiting.Count > 0;
 
-    /// <summary>True while what the row's inputs hold is not yet saved (typed, or being saved).</summary>
-    public bool IsPending(EntryRow row) => _dirty.Contains(row) || _sending.Contains(row);
+    /// <summary>
+    /// The database could not be reached at the last attempt: what was typed is kept in the page (and in the browser)
+    /// and saved when it is back; a submission waits.
+    /// </summary>
+    public bool DatabaseUnreachable { get; private set; }
+
+    /// <summary>The form could not be opened: the database could not be reached.</summary>
+    public bool LoadFailed { get; private set; }
+
+    /// <summary>True while what the row's inputs hold is not yet saved (typed, being saved, or waiting for the database).</summary>
+    public bool IsPending(EntryRow row) => _dirty.Contains(row) || _sending.Contains(row) || _waiting.Contains(row);
 
     /// <summary>The rows whose input is not saved: an error in it, or someone else's value in the way.</summary>
     public IReadOnlyList<EntryRow> NotSaved => Form is null ? [] : [.. Form.Rows.Where(r => r.Error is not null || r.Conflict is not null)];
@@ -68,7 +86,19 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
     {
         _dirty.Clear();
         _touched.Clear();
-        Form = await store.OpenAsync(cityCode, year);
+        _waiting.Clear();
+        try
+        {
+            Form = await store.OpenAsync(cityCode, year);
+            LoadFailed = false;
+        }
+        catch (Exception e) when (DatabaseOutage.Is(e))
+        {
+            Form = null;
+            LoadFailed = true;
+            return;
+        }
+
         OpenFirstToDo();
     }
 
@@ -160,13 +190,27 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
         try
         {
             await SaveDirtyAsync();
+            if (_waiting.Count > 0)
+            {
+                return; // the database cannot be reached: the values first, then the submission
+            }
 
             // Hold the save lock while submitting: a save still running (from leaving the last field) finishes first,
             // and none can start until the submission has been checked and sent.
             await _saving.WaitAsync();
             try
             {
-                Problems = await store.SubmitAsync(Form!.SubmissionId);
+                try
+                {
+                    Problems = await store.SubmitAsync(Form!.SubmissionId);
+                    DatabaseUnreachable = false;
+                }
+                catch (Exception e) when (DatabaseOutage.Is(e))
+                {
+                    DatabaseUnreachable = true;
+                    return;
+                }
+
                 var codes = (Problems ?? []).Select(p => p.IndicatorCode).ToHashSet();
                 _open.UnionWith(Form.Categories.Where(c => c.Rows.Any(r => codes.Contains(r.Indicator.Code))).Select(c => c.Code));
             }
@@ -197,14 +241,14 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
     }
 
     /// <summary>
-    /// The inputs that could not be saved (an error in them, or someone else's value in the way), for the browser to
+    /// The inputs that could not be saved (an error in them, someone else's value in the way, the database out of reach), for the browser to
     /// keep until they are fixed or discarded; null when there are none. The format is that of the keys the browser
     /// keeps while they are on their way (app.js, <c>sciEntry</c>): per indicator, the tag of the saved value typed over
     /// and the inputs.
     /// </summary>
     public string? UnsavedJson()
     {
-        var unsaved = (Form?.Rows ?? []).Where(r => r.Error is not null || r.Conflict is not null)
+        var unsaved = (Form?.Rows ?? []).Where(r => r.Error is not null || r.Conflict is not null || _waiting.Contains(r))
             .ToDictionary(r => r.Indicator.Code, r => new KeptInput(r.SavedTag, r.NotAvailable ? null : r.Text, r.NotAvailable, r.Reason ?? string.Empty, r.Note ?? string.Empty));
         return unsaved.Count == 0 ? null : JsonSerializer.Serialize(unsaved, KeptJson);
     }
@@ -288,7 +332,27 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
 
             // The store gets a copy: keys typed while it saves change the row, not what is being saved.
             var sent = row.Copy();
-            var result = await store.SaveValueAsync(Form.SubmissionId, sent);
+            SaveResult? result;
+            try
+            {
+                result = await store.SaveValueAsync(Form.SubmissionId, sent);
+            }
+            catch (Exception e) when (DatabaseOutage.Is(e))
+            {
+                // Kept in the row (and, through UnsavedJson, in the browser), and tried again later.
+                _waiting.Add(row);
+                DatabaseUnreachable = true;
+                RetryLater();
+                return;
+            }
+
+            _waiting.Remove(row);
+            DatabaseUnreachable = _waiting.Count > 0 && DatabaseUnreachable;
+            if (!DatabaseUnreachable)
+            {
+                _retryDelay = FirstRetry;
+            }
+
             var unchanged = row.HasSameInputAs(sent);
             switch (result)
             {
@@ -315,9 +379,31 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
         {
             _sending.Remove(row);
             _saving.Release();
+            changed();
         }
+    }
 
-        changed();
+    /// <summary>The rows waiting for the database are saved again after a pause that grows while it stays away.</summary>
+    private void RetryLater()
+    {
+        _retryTimer ??= time.CreateTimer(_ => _ = dispatch(RetryFromTimerAsync), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _retryTimer.Change(_retryDelay, Timeout.InfiniteTimeSpan);
+        _retryDelay = TimeSpan.FromTicks(Math.Min(LongestRetry.Ticks, _retryDelay.Ticks * 2));
+    }
+
+    private Task RetryFromTimerAsync() => _pending = RetryWaitingAsync();
+
+    private async Task RetryWaitingAsync()
+    {
+        // A row typed into again is saved by the pause in typing instead.
+        foreach (var row in _waiting.Where(r => !_dirty.Contains(r)).ToList())
+        {
+            await SaveAsync(row);
+            if (DatabaseUnreachable && _waiting.Contains(row))
+            {
+                return; // still away: the next try is scheduled
+            }
+        }
     }
 
     private static void ShowSaved(EntryRow row)
@@ -350,6 +436,11 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
         if (_timer is not null)
         {
             await _timer.DisposeAsync();
+        }
+
+        if (_retryTimer is not null)
+        {
+            await _retryTimer.DisposeAsync();
         }
 
         try

@@ -128,6 +128,14 @@ public sealed partial class EntryPage
 
     private async Task ReloadAsync() => await Model.LoadAsync(CityCode, Year);
 
+    /// <summary>The form could not be opened (the database out of reach): opened again, then what the browser kept is put back.</summary>
+    private async Task RetryOpenAsync()
+    {
+        _restored = false;
+        _restoreDone = false;
+        await Model.LoadAsync(CityCode, Year);
+    }
+
     private void AskToSubmit()
     {
         _confirming = true;

@@ -41,7 +41,7 @@ public sealed class SignInSecurityTests(SqlitePortalFixture fixture) : IClassFix
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
-        Assert.Equal("/account/login", after.Headers.Location?.AbsolutePath);
+        Assert.Equal("/account/login", after.Headers.Location?.OriginalString.Split('?')[0]);
     }
 
     [Fact]
@@ -109,7 +109,23 @@ public sealed class SignInSecurityTests(SqlitePortalFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
         using var after = await client.GetAsync("/admin/users");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
-        Assert.StartsWith("/account/login", after.Headers.Location!.OriginalString.Replace("http://localhost", string.Empty, StringComparison.Ordinal));
+        Assert.StartsWith("/account/login", after.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("/review")] // to sign in
+    [InlineData("/admin/users")] // to access denied, for a signed-in official
+    public async Task Get_ForgedHostHeader_RedirectStaysOnThePortal(string path)
+    {
+        using var client = path == "/review" ? SignIn.Client(fixture.Factory) : await SignIn.AsAsync(fixture.Factory, DemoAccounts.HangzhouOfficial);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Host = "evil.example";
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.False(response.Headers.Location!.IsAbsoluteUri, response.Headers.Location.ToString());
+        Assert.StartsWith(path == "/review" ? "/account/login?ReturnUrl=%2Freview" : "/account/access-denied?ReturnUrl=%2Fadmin%2Fusers", response.Headers.Location.OriginalString);
     }
 
     /// <summary>A new evaluator with the demo password, disabled by the admin.</summary>

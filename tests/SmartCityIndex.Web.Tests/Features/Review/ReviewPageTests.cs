@@ -14,7 +14,7 @@ public sealed class ReviewPageTests(SqlitePortalFixture portal) : IClassFixture<
         var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/access-denied", response.Headers.Location?.PathAndQuery);
+        Assert.StartsWith("/account/access-denied", response.Headers.Location?.OriginalString);
     }
 
     [Fact]

@@ -48,11 +48,33 @@ public sealed class IndicatorValue
     /// <summary>The longest review comment on a value.</summary>
     public const int MaxReviewCommentLength = 2000;
 
+    /// <summary>
+    /// The decimal places a value keeps: the same in PostgreSQL (<c>numeric(20, 6)</c>), SQLite and the audit trail,
+    /// so a value reads back as it was typed whichever database holds it.
+    /// </summary>
+    public const int MaxDecimals = 6;
+
+    /// <summary>The largest value in size that fits <c>numeric(20, 6)</c>: 14 digits before the decimal mark.</summary>
+    public const decimal MaxMagnitude = 99_999_999_999_999.999999m;
+
+    /// <summary>True when a value fits what is stored: at most <see cref="MaxDecimals"/> places and <see cref="MaxMagnitude"/> in size.</summary>
+    public static bool IsStorable(decimal value) => Math.Abs(value) <= MaxMagnitude && decimal.Round(value, MaxDecimals) == value;
+
     /// <summary>True when a number or a justified "not available" has been given.</summary>
     public bool IsAnswered => Value.HasValue || NotAvailable;
 
+    internal static void EnsureStorable(decimal? value)
+    {
+        if (value is { } number && !IsStorable(number))
+        {
+            throw new DomainException($"The value {number.ToString(System.Globalization.CultureInfo.InvariantCulture)} cannot be kept as given: " +
+                $"at most {MaxDecimals} decimal places and {MaxMagnitude.ToString(System.Globalization.CultureInfo.InvariantCulture)} in size.");
+        }
+    }
+
     internal void Set(decimal? value, string? note)
     {
+        EnsureStorable(value);
         Value = value;
         NotAvailable = false;
         NotAvailableReason = null;

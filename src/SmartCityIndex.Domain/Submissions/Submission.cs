@@ -64,6 +64,7 @@ public sealed class Submission
     public IndicatorValue SetValue(int indicatorId, decimal? value, string? note, DateTime utcNow)
     {
         EnsureEditable();
+        IndicatorValue.EnsureStorable(value);
         var entry = ValueFor(indicatorId);
         entry.Set(value, note);
         Touch(utcNow);

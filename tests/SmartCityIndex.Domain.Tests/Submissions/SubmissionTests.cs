@@ -31,6 +31,34 @@ public sealed class SubmissionTests
         Assert.Equal(2m, Assert.Single(submission.Values).Value);
     }
 
+    [Theory]
+    [InlineData("0.1234567")] // a seventh decimal place
+    [InlineData("100000000000000")] // 15 digits before the decimal mark
+    [InlineData("-100000000000000")]
+    public void SetValue_MoreThanAValueKeeps_ThrowsAndKeepsNothing(string text)
+    {
+        var submission = new Submission(1, 1, Now);
+        var value = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+        var error = Assert.Throws<DomainException>(() => submission.SetValue(7, value, null, Now));
+
+        Assert.Contains("at most 6 decimal places", error.Message);
+        Assert.Empty(submission.Values);
+    }
+
+    [Theory]
+    [InlineData("0.123456")]
+    [InlineData("99999999999999.999999")]
+    [InlineData("-99999999999999.999999")]
+    [InlineData("1.5000000")] // trailing zeros are not places
+    public void SetValue_WithinWhatAValueKeeps_Kept(string text)
+    {
+        var submission = new Submission(1, 1, Now);
+        var value = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(value, submission.SetValue(7, value, null, Now).Value);
+    }
+
     [Fact]
     public void SetNotAvailable_WithReason_ClearsTheNumber()
     {

@@ -135,6 +135,12 @@ public sealed class ImportService(
                 continue;
             }
 
+            if (value.Value is { } number && !IndicatorValue.IsStorable(number))
+            {
+                problems.Add(At(ImportFile.ValueColumn, indicator, nameof(Keys.ImportValueNotStorable), row.Value, IndicatorValue.MaxDecimals));
+                continue;
+            }
+
             if (value == target.Saved)
             {
                 continue;

@@ -105,6 +105,30 @@ public sealed class SubmissionEntryServiceTests(PostgresFixture postgres) : ICla
         Assert.False(await context.IndicatorValues.AnyAsync(v => v.SubmissionId == form.SubmissionId));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SaveValueAsync_SixDecimalPlacesOrMore_KeepsSixExactlyOnBothDatabasesAndRefusesSeven(DatabaseProvider provider)
+    {
+        await using var portal = await SeededAsync(provider);
+        var year = await FreshYearAsync(portal, "CN-HZ");
+        var service = await portal.EntryAsync(DemoAccounts.HangzhouOfficial);
+        var form = await service.OpenAsync("CN-HZ", year);
+        var row = form!.Rows.First();
+
+        row.Text = "12.3456789";
+        var seven = await service.SaveValueAsync(form.SubmissionId, row);
+        row.Text = "12.345678";
+        var six = await service.SaveValueAsync(form.SubmissionId, row);
+
+        Assert.Equal("Give at most 6 decimal places, and no more than 99,999,999,999,999 in size: that is what a value keeps.",
+            Assert.IsType<SaveResult.Invalid>(seven).Message);
+        Assert.IsType<SaveResult.Saved>(six);
+        await using var context = portal.Database.CreateContext();
+        Assert.Equal(12.345678m, (await context.IndicatorValues.SingleAsync(v => v.SubmissionId == form.SubmissionId)).Value);
+        Assert.Contains("12.345678", (await context.AuditEntries.SingleAsync(a => a.EntityType == nameof(IndicatorValue))).NewValues);
+        Assert.Equal(12.345678m, (await service.OpenAsync("CN-HZ", year))!.Rows.First().Saved.Value); // read back as saved
+    }
+
     private Task<SeededServices> SeededAsync(DatabaseProvider provider) => SeededServices.CreateAsync(provider, postgres.Cluster);
 
     private static Task<int> FreshYearAsync(SeededServices portal, string cityCode) => portal.FreshYearAsync(cityCode);

@@ -40,6 +40,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<Components.Layout.ThemeStylesheet>();
         builder.Services.AddPortalLocalization();
         builder.Services.AddPortalAuthentication();
+        builder.Services.AddReverseProxySupport();
 
         builder.Services.AddScoped<Features.Review.ReviewService>();
         builder.Services.AddScoped<FrameworkOverviewService>();
@@ -61,6 +62,7 @@ public static class DependencyInjection
     /// <summary>The request pipeline and the endpoints.</summary>
     public static WebApplication UseWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme (ReverseProxy)
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -14,10 +14,11 @@ namespace SmartCityIndex.Web.Tests.Infrastructure;
 /// loopback port for the browser tests; <c>CreateClient()</c> talks to it in memory.
 /// </summary>
 /// <remarks>
-/// <paramref name="services"/> are a test's own services, registered after the portal's so that they replace them: a
+/// <paramref name="settings"/> are a test's own configuration; <paramref name="services"/> are a test's own services, registered after the portal's so that they replace them: a
 /// clock (a <see cref="SteppedClock"/> for timing logic), a slowed-down server.
 /// </remarks>
-public sealed class PortalFactory(TestDatabase database, bool? seedDemoData = true, Action<IServiceCollection>? services = null, string environment = "Production")
+public sealed class PortalFactory(TestDatabase database, bool? seedDemoData = true, Action<IServiceCollection>? services = null, string environment = "Production",
+    IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
     public TestDatabase Database => database;
@@ -44,7 +45,7 @@ public sealed class PortalFactory(TestDatabase database, bool? seedDemoData = tr
             ["Serilog:MinimumLevel:Default"] = "Warning",
             // Sessions of disabled users end after a second rather than a minute, so tests can see it happen.
             [AuthenticationSetup.RevalidationSecondsKey] = "1",
-        }));
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>())); // a test's own settings, over the above
         if (services is not null)
         {
             builder.ConfigureTestServices(services); // a test's own services (e.g. a slowed-down server), after the app's

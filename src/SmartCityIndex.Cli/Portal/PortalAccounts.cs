@@ -89,14 +89,19 @@ internal static class PortalAccounts
 
             await CheckPasswordAsync(users, account);
 
-            // The account (user, role, cities) and its audit entry are saved together or not at all.
-            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-            var user = await seeder.EnsureUserAsync(account.Email, account.DisplayName, account.Role, account.CityCodes, account.Password, cancellationToken);
-            var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-            context.Record($"cli:{Environment.UserName}", now, "User", user.Id, "Created", null,
-                new { user.Email, user.DisplayName, account.Role, Cities = account.CityCodes, user.IsDisabled }, AuditChannel.Cli);
-            await context.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            // The account (user, role, cities) and its audit entry are saved together or not at all. On PostgreSQL a dropped
+            // connection runs the attempt again from the start.
+            await context.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                context.ChangeTracker.Clear();
+                await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+                var user = await seeder.EnsureUserAsync(account.Email, account.DisplayName, account.Role, account.CityCodes, account.Password, cancellationToken);
+                var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+                context.Record($"cli:{Environment.UserName}", now, "User", user.Id, "Created", null,
+                    new { user.Email, user.DisplayName, account.Role, Cities = account.CityCodes, user.IsDisabled }, AuditChannel.Cli);
+                await context.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            });
         }
         catch (DbException e)
         {

@@ -20,7 +20,12 @@ public static class DatabaseProviders
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
                 .AddInterceptors(SqliteBusyTimeout.Instance),
-            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
+            // A dropped connection or a restarting server is tried again, three times within about three seconds (a
+            // restart's length): user transactions run inside CreateExecutionStrategy(). Longer outages reach the
+            // caller as DatabaseOutage, and the pages keep what was typed.
+            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, o => o
+                .MigrationsAssembly(PostgreSqlMigrationsAssembly)
+                .EnableRetryOnFailure(maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(1), errorCodesToAdd: null)),
             _ => throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite or PostgreSql."),
         };
 }

@@ -33,19 +33,23 @@ public sealed class DemoSeeder(IDbContextFactory<SmartCityIndexDbContext> contex
     public async Task SeedAsync(DemoSize size, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(size);
-        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
+        await using var strategyContext = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var (indicators, cityCount, periodCount, added) = await strategyContext.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
 
-        var framework = await EnsureFrameworkAsync(context, now, cancellationToken);
-        var cities = await EnsureCitiesAsync(context, size.Cities, cancellationToken);
-        var periods = await EnsurePeriodsAsync(context, framework, size.Years, now, cancellationToken);
-        var added = await EnsureSubmissionsAsync(context, framework, cities, periods, cancellationToken);
-
-        await transaction.CommitAsync(cancellationToken);
+            var framework = await EnsureFrameworkAsync(context, now, cancellationToken);
+            var cities = await EnsureCitiesAsync(context, size.Cities, cancellationToken);
+            var periods = await EnsurePeriodsAsync(context, framework, size.Years, now, cancellationToken);
+            var added = await EnsureSubmissionsAsync(context, framework, cities, periods, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (framework.Indicators.Count, cities.Count, periods.Count, added);
+        });
         logger.LogInformation(
             "Demo data ready: {Indicators} indicators, {Cities} cities, {Periods} periods; {Added} submissions added",
-            framework.Indicators.Count, cities.Count, periods.Count, added);
+            indicators, cityCount, periodCount, added);
     }
 
     private static async Task<IndicatorFramework> EnsureFrameworkAsync(SmartCityIndexDbContext context, DateTime now, CancellationToken ct)

@@ -173,43 +173,48 @@ public sealed class ImportService(
         }
 
         var access = await currentUser.GetAsync(ct);
-        await using var context = await contextFactory.CreateDbContextAsync(ct);
-        await using var transaction = await context.Database.BeginTransactionAsync(ct);
-        var submission = await context.Submissions.Include(s => s.Values).SingleOrDefaultAsync(s => s.Id == preview.SubmissionId, ct);
-        if (submission is null || !access.IsOfficial || !access.CanSee(submission.CityId) || submission.ConcurrencyStamp != preview.Stamp || !submission.IsEditable)
+        // The whole attempt again on a dropped connection (PostgreSQL): the stamp check then refuses a second apply.
+        await using var strategyContext = await contextFactory.CreateDbContextAsync(ct);
+        return await strategyContext.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            logger.LogWarning("Import into submission {Submission} by {User} refused: changed since the preview or not allowed", preview.SubmissionId, access.UserName);
-            return false;
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var change in preview.Changes)
-        {
-            if (change.New.NotAvailable)
+            await using var context = await contextFactory.CreateDbContextAsync(ct);
+            await using var transaction = await context.Database.BeginTransactionAsync(ct);
+            var submission = await context.Submissions.Include(s => s.Values).SingleOrDefaultAsync(s => s.Id == preview.SubmissionId, ct);
+            if (submission is null || !access.IsOfficial || !access.CanSee(submission.CityId) || submission.ConcurrencyStamp != preview.Stamp || !submission.IsEditable)
             {
-                submission.SetNotAvailable(change.IndicatorId, change.New.Reason!, change.New.Note, now);
-            }
-            else
-            {
-                submission.SetValue(change.IndicatorId, change.New.Value, change.New.Note, now);
+                logger.LogWarning("Import into submission {Submission} by {User} refused: changed since the preview or not allowed", preview.SubmissionId, access.UserName);
+                return false;
             }
 
-            context.Record(access.UserName, now, nameof(IndicatorValue), $"{submission.Id}/{change.Code}", "Changed",
-                Describe(change.Old), Describe(change.New), AuditChannel.Import);
-        }
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var change in preview.Changes)
+            {
+                if (change.New.NotAvailable)
+                {
+                    submission.SetNotAvailable(change.IndicatorId, change.New.Reason!, change.New.Note, now);
+                }
+                else
+                {
+                    submission.SetValue(change.IndicatorId, change.New.Value, change.New.Note, now);
+                }
 
-        try
-        {
-            await context.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
-        }
+                context.Record(access.UserName, now, nameof(IndicatorValue), $"{submission.Id}/{change.Code}", "Changed",
+                    Describe(change.Old), Describe(change.New), AuditChannel.Import);
+            }
 
-        logger.LogInformation("{User} imported {Count} value(s) into submission {Submission}", access.UserName, preview.Changes.Count, submission.Id);
-        return true;
+            try
+            {
+                await context.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return false;
+            }
+
+            logger.LogInformation("{User} imported {Count} value(s) into submission {Submission}", access.UserName, preview.Changes.Count, submission.Id);
+            return true;
+        });
     }
 
     /// <summary>

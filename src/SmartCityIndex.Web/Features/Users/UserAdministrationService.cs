@@ -110,36 +110,35 @@ public sealed class UserAdministrationService(
             return refused;
         }
 
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var (users, context) = Resolve(scope);
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        var cities = await FindCitiesAsync(context, input.Role, input.CityIds, cancellationToken);
-        if (cities is null)
+        return await InTransactionAsync(async (users, context) =>
         {
-            return UnknownCity();
-        }
+            var cities = await FindCitiesAsync(context, input.Role, input.CityIds, cancellationToken);
+            if (cities is null)
+            {
+                return UnknownCity();
+            }
 
-        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = input.DisplayName.Trim() };
-        user.Cities.AddRange(cities.Select(c => new UserCity { CityId = c.Id }));
-        var result = await users.CreateAsync(user, input.Password);
-        if (result.Succeeded)
-        {
-            result = await users.AddToRoleAsync(user, input.Role);
-        }
+            var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = input.DisplayName.Trim() };
+            user.Cities.AddRange(cities.Select(c => new UserCity { CityId = c.Id }));
+            var result = await users.CreateAsync(user, input.Password);
+            if (result.Succeeded)
+            {
+                result = await users.AddToRoleAsync(user, input.Role);
+            }
 
-        if (!result.Succeeded)
-        {
-            logger.LogInformation("{Actor} could not create the account {Target}: {Codes}", caller.UserName, email, Codes(result));
-            return new([.. result.Errors]);
-        }
+            if (!result.Succeeded)
+            {
+                logger.LogInformation("{Actor} could not create the account {Target}: {Codes}", caller.UserName, email, Codes(result));
+                return new([.. result.Errors]);
+            }
 
-        context.Record(caller.UserName, Now, AuditEntityType, user.Id, "Created", null,
-            Snapshot(user, input.Role, cities), AuditChannel.Form);
-        await context.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("{Actor} created the {Role} account {Target} for {Cities}", caller.UserName, input.Role, email,
-            cities.Select(c => c.Code));
-        return UserAdministrationResult.Success;
+            context.Record(caller.UserName, Now, AuditEntityType, user.Id, "Created", null,
+                Snapshot(user, input.Role, cities), AuditChannel.Form);
+            await context.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("{Actor} created the {Role} account {Target} for {Cities}", caller.UserName, input.Role, email,
+                cities.Select(c => c.Code));
+            return UserAdministrationResult.Success;
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -155,71 +154,70 @@ public sealed class UserAdministrationService(
             return refused;
         }
 
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var (users, context) = Resolve(scope);
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        var user = await context.Users.Include(u => u.Cities).SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        if (user is null)
+        return await InTransactionAsync(async (users, context) =>
         {
-            return NotFound();
-        }
+            var user = await context.Users.Include(u => u.Cities).SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+            if (user is null)
+            {
+                return NotFound();
+            }
 
-        var oldRoles = await users.GetRolesAsync(user);
-        var oldRole = MainRole(oldRoles);
-        if (caller.UserId == user.Id && oldRole != change.Role)
-        {
-            logger.LogWarning("Refused to let {Actor} change their own role from {OldRole} to {Role}", caller.UserName, oldRole, change.Role);
-            return UserAdministrationResult.Failed("CannotChangeOwnRole", "You cannot change your own role; ask another admin.");
-        }
+            var oldRoles = await users.GetRolesAsync(user);
+            var oldRole = MainRole(oldRoles);
+            if (caller.UserId == user.Id && oldRole != change.Role)
+            {
+                logger.LogWarning("Refused to let {Actor} change their own role from {OldRole} to {Role}", caller.UserName, oldRole, change.Role);
+                return UserAdministrationResult.Failed("CannotChangeOwnRole", "You cannot change your own role; ask another admin.");
+            }
 
-        var cities = await FindCitiesAsync(context, change.Role, change.CityIds, cancellationToken);
-        if (cities is null)
-        {
-            return UnknownCity();
-        }
+            var cities = await FindCitiesAsync(context, change.Role, change.CityIds, cancellationToken);
+            if (cities is null)
+            {
+                return UnknownCity();
+            }
 
-        var oldCities = await CitiesOfAsync(context, user, cancellationToken);
-        var before = Snapshot(user, oldRole, oldCities);
-        var newIds = cities.Select(c => c.Id).ToHashSet();
-        var citiesChanged = !newIds.SetEquals(user.Cities.Select(c => c.CityId));
-        var roleChanged = oldRole != change.Role || oldRoles.Count != 1;
-        var nameChanged = user.DisplayName != change.DisplayName.Trim();
-        if (!citiesChanged && !roleChanged && !nameChanged)
-        {
-            return UserAdministrationResult.Success;
-        }
+            var oldCities = await CitiesOfAsync(context, user, cancellationToken);
+            var before = Snapshot(user, oldRole, oldCities);
+            var newIds = cities.Select(c => c.Id).ToHashSet();
+            var citiesChanged = !newIds.SetEquals(user.Cities.Select(c => c.CityId));
+            var roleChanged = oldRole != change.Role || oldRoles.Count != 1;
+            var nameChanged = user.DisplayName != change.DisplayName.Trim();
+            if (!citiesChanged && !roleChanged && !nameChanged)
+            {
+                return UserAdministrationResult.Success;
+            }
 
-        user.DisplayName = change.DisplayName.Trim();
-        user.Cities.RemoveAll(c => !newIds.Contains(c.CityId));
-        user.Cities.AddRange(newIds.Where(id => user.Cities.All(c => c.CityId != id)).Select(id => new UserCity { UserId = user.Id, CityId = id }));
-        var result = IdentityResult.Success;
-        if (roleChanged)
-        {
-            result = await users.RemoveFromRolesAsync(user, oldRoles);
+            user.DisplayName = change.DisplayName.Trim();
+            user.Cities.RemoveAll(c => !newIds.Contains(c.CityId));
+            user.Cities.AddRange(newIds.Where(id => user.Cities.All(c => c.CityId != id)).Select(id => new UserCity { UserId = user.Id, CityId = id }));
+            var result = IdentityResult.Success;
+            if (roleChanged)
+            {
+                result = await users.RemoveFromRolesAsync(user, oldRoles);
+                if (result.Succeeded)
+                {
+                    result = await users.AddToRoleAsync(user, change.Role);
+                }
+            }
+
             if (result.Succeeded)
             {
-                result = await users.AddToRoleAsync(user, change.Role);
+                // A new stamp ends the user's open sessions, so that narrower access applies at once.
+                result = roleChanged || citiesChanged ? await users.UpdateSecurityStampAsync(user) : await users.UpdateAsync(user);
             }
-        }
 
-        if (result.Succeeded)
-        {
-            // A new stamp ends the user's open sessions, so that narrower access applies at once.
-            result = roleChanged || citiesChanged ? await users.UpdateSecurityStampAsync(user) : await users.UpdateAsync(user);
-        }
+            if (!result.Succeeded)
+            {
+                logger.LogInformation("{Actor} could not change the account {Target}: {Codes}", caller.UserName, user.Email, Codes(result));
+                return new([.. result.Errors]);
+            }
 
-        if (!result.Succeeded)
-        {
-            logger.LogInformation("{Actor} could not change the account {Target}: {Codes}", caller.UserName, user.Email, Codes(result));
-            return new([.. result.Errors]);
-        }
-
-        context.Record(caller.UserName, Now, AuditEntityType, user.Id, "Updated", before, Snapshot(user, change.Role, cities), AuditChannel.Form);
-        await context.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("{Actor} changed the account {Target}: role {OldRole} -> {Role}, cities {OldCities} -> {Cities}",
-            caller.UserName, user.Email, oldRole, change.Role, oldCities.Select(c => c.Code), cities.Select(c => c.Code));
-        return UserAdministrationResult.Success;
+            context.Record(caller.UserName, Now, AuditEntityType, user.Id, "Updated", before, Snapshot(user, change.Role, cities), AuditChannel.Form);
+            await context.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("{Actor} changed the account {Target}: role {OldRole} -> {Role}, cities {OldCities} -> {Cities}",
+                caller.UserName, user.Email, oldRole, change.Role, oldCities.Select(c => c.Code), cities.Select(c => c.Code));
+            return UserAdministrationResult.Success;
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -235,36 +233,35 @@ public sealed class UserAdministrationService(
             return UserAdministrationResult.Failed("CannotDisableSelf", "You cannot disable your own account.");
         }
 
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var (users, context) = Resolve(scope);
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
+        return await InTransactionAsync(async (users, context) =>
         {
-            return NotFound();
-        }
+            var user = await users.FindByIdAsync(userId);
+            if (user is null)
+            {
+                return NotFound();
+            }
 
-        if (user.IsDisabled)
-        {
+            if (user.IsDisabled)
+            {
+                return UserAdministrationResult.Success;
+            }
+
+            var before = State(user);
+            user.IsDisabled = true;
+            user.LockoutEnabled = true;
+            user.LockoutEnd = DateTimeOffset.MaxValue;
+            var result = await users.UpdateSecurityStampAsync(user);
+            if (!result.Succeeded)
+            {
+                return new([.. result.Errors]);
+            }
+
+            context.Record(caller.UserName, Now, AuditEntityType, user.Id, "Disabled", before, State(user), AuditChannel.Form);
+            await context.SaveChangesAsync(cancellationToken);
+            await sessions.EndAllAsync(context, user.Id, cancellationToken);
+            logger.LogWarning("{Actor} disabled the account {Target}; its sessions have ended, its open pages close at the next revalidation", caller.UserName, user.Email);
             return UserAdministrationResult.Success;
-        }
-
-        var before = State(user);
-        user.IsDisabled = true;
-        user.LockoutEnabled = true;
-        user.LockoutEnd = DateTimeOffset.MaxValue;
-        var result = await users.UpdateSecurityStampAsync(user);
-        if (!result.Succeeded)
-        {
-            return new([.. result.Errors]);
-        }
-
-        context.Record(caller.UserName, Now, AuditEntityType, user.Id, "Disabled", before, State(user), AuditChannel.Form);
-        await context.SaveChangesAsync(cancellationToken);
-        await sessions.EndAllAsync(context, user.Id, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogWarning("{Actor} disabled the account {Target}; its sessions have ended, its open pages close at the next revalidation", caller.UserName, user.Email);
-        return UserAdministrationResult.Success;
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -274,36 +271,35 @@ public sealed class UserAdministrationService(
     public async Task<UserAdministrationResult> EnableAsync(Access caller, string userId, CancellationToken cancellationToken = default)
     {
         Demand(caller, "enable", userId);
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var (users, context) = Resolve(scope);
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
+        return await InTransactionAsync(async (users, context) =>
         {
-            return NotFound();
-        }
+            var user = await users.FindByIdAsync(userId);
+            if (user is null)
+            {
+                return NotFound();
+            }
 
-        if (!user.IsDisabled && user.LockoutEnd is null && user.AccessFailedCount == 0)
-        {
+            if (!user.IsDisabled && user.LockoutEnd is null && user.AccessFailedCount == 0)
+            {
+                return UserAdministrationResult.Success;
+            }
+
+            var action = user.IsDisabled ? "Enabled" : "Unlocked";
+            var before = State(user);
+            user.IsDisabled = false;
+            user.LockoutEnd = null;
+            user.AccessFailedCount = 0;
+            var result = await users.UpdateAsync(user);
+            if (!result.Succeeded)
+            {
+                return new([.. result.Errors]);
+            }
+
+            context.Record(caller.UserName, Now, AuditEntityType, user.Id, action, before, State(user), AuditChannel.Form);
+            await context.SaveChangesAsync(cancellationToken);
+            logger.LogWarning("{Actor} {Action} the account {Target}", caller.UserName, action.ToLowerInvariant(), user.Email);
             return UserAdministrationResult.Success;
-        }
-
-        var action = user.IsDisabled ? "Enabled" : "Unlocked";
-        var before = State(user);
-        user.IsDisabled = false;
-        user.LockoutEnd = null;
-        user.AccessFailedCount = 0;
-        var result = await users.UpdateAsync(user);
-        if (!result.Succeeded)
-        {
-            return new([.. result.Errors]);
-        }
-
-        context.Record(caller.UserName, Now, AuditEntityType, user.Id, action, before, State(user), AuditChannel.Form);
-        await context.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogWarning("{Actor} {Action} the account {Target}", caller.UserName, action.ToLowerInvariant(), user.Email);
-        return UserAdministrationResult.Success;
+        }, cancellationToken);
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -317,6 +313,30 @@ public sealed class UserAdministrationService(
 
         logger.LogWarning("Refused to let {Actor} {Action} {Target}: user administration is for admins only", caller.UserName, action, target);
         throw new UnauthorizedAccessException($"Only admins may {action} {target}.");
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction in a scope of its own, committed when it succeeds, under the
+    /// database's execution strategy: on PostgreSQL a dropped connection runs it again from the start, on fresh
+    /// tracked users, so that nothing is half-written and nothing is written twice.
+    /// </summary>
+    private async Task<UserAdministrationResult> InTransactionAsync(
+        Func<UserManager<PortalUser>, SmartCityIndexDbContext, Task<UserAdministrationResult>> work, CancellationToken cancellationToken)
+    {
+        await using var strategyContext = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await strategyContext.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var scope = scopeFactory.CreateAsyncScope();
+            var (users, context) = Resolve(scope);
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+            var result = await work(users, context);
+            if (result.Succeeded)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return result;
+        });
     }
 
     private static (UserManager<PortalUser> Users, SmartCityIndexDbContext Context) Resolve(AsyncServiceScope scope) =>

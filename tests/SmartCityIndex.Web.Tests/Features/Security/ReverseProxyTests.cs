@@ -41,14 +41,6 @@ public sealed class ReverseProxyTests
         var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = portal };
         http.DefaultRequestHeaders.Add("X-Forwarded-For", client);
         http.DefaultRequestHeaders.Add("Accept-Language", "en");
-        var page = await http.GetStringAsync("/account/login");
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = SignIn.TokenOf(page),
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        });
-        return await http.PostAsync("/account/login", form);
+        return await SignIn.PostAsync(http, email, password);
     }
 }

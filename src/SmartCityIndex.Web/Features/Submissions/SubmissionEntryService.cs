@@ -90,6 +90,9 @@ public sealed class SubmissionEntryService(
     }
 
     /// <summary>Saves one value, if nobody else changed it since the form loaded it.</summary>
+    /// <summary>How often a save is tried again when other saves of the same submission land at the same moment.</summary>
+    private const int MaxSaveAttempts = 10;
+
     public async Task<SaveResult?> SaveValueAsync(int submissionId, EntryRow row, CancellationToken ct = default)
     {
         var access = await currentUser.GetAsync(ct);
@@ -144,9 +147,19 @@ public sealed class SubmissionEntryService(
                 await context.SaveChangesAsync(ct);
                 return new SaveResult.Saved(now, mine);
             }
-            catch (DbUpdateConcurrencyException) when (attempt == 0)
+            catch (Exception e) when (e is DbUpdateConcurrencyException or DataConflictException && attempt < MaxSaveAttempts - 1)
             {
-                // Someone saved another value of this submission at the same moment: reload and check this value again.
+                // (A first value of an indicator saved twice at once meets the unique key rather than the stamp.)
+                // Someone saved another value of this submission at the same moment (the submission's stamp moved):
+                // reload and check this value again. Each round one of the savers wins, so this ends.
+            }
+            catch (Exception e) when (e is DbUpdateConcurrencyException or DataConflictException)
+            {
+                logger.LogWarning("Saving {Indicator} of submission {Submission} lost {Attempts} races in a row; told as a conflict",
+                    row.Indicator.Code, submissionId, MaxSaveAttempts);
+                await using var fresh = await contextFactory.CreateDbContextAsync(ct);
+                var latest = await fresh.Submissions.AsNoTracking().Include(s => s.Values).SingleAsync(s => s.Id == submissionId, ct);
+                return new SaveResult.ConflictWith(ValueSnapshot.Of(latest.Values.FirstOrDefault(v => v.IndicatorId == indicatorId)), latest.UpdatedAt);
             }
         }
     }

@@ -13,13 +13,15 @@ public static class Cli
     /// one line here.
     /// </summary>
     public static RootCommand CreateRootCommand() =>
-        new("sci: score units (cities, regions, countries) on a composite index the way COINr does, derive weights, and create the portal's accounts.")
+        new("sci: score units (cities, regions, countries) on a composite index the way COINr does, derive weights, create the portal's accounts, and back up and restore its database.")
         {
             ScoreCommand.Create(),
             WeightsCommand.Create(),
             SensitivityCommand.Create(),
             UsersCommand.Create(),
             SeedCommand.Create(),
+            BackupCommand.CreateBackup(),
+            BackupCommand.CreateRestore(),
         };
 
     /// <summary>

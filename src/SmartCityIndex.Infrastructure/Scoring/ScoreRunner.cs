@@ -43,6 +43,9 @@ public sealed class ScoreRunner(IDbContextFactory<SmartCityIndexDbContext> conte
     /// <summary>The sensitivity set-up: 1,000 replications, every weight ± 25 %, a fixed seed.</summary>
     public static readonly SensitivityOptions Sensitivity = new() { Runs = 1000, WeightNoise = 0.25, Seed = 42 };
 
+    /// <summary>The first key of the PostgreSQL advisory locks that store runs one at a time per period.</summary>
+    private const int RunLockSpace = 0x5C1_0001;
+
     /// <summary>The inputs of a period's run, as the engine takes them.</summary>
     public sealed record Inputs(int PeriodId, int FrameworkId, IndexStructure Structure, UnitData Data, IReadOnlyList<int> CityIds,
         IReadOnlyList<string> MissingCities, string StructureJson, string SettingsJson, string Hash);
@@ -66,8 +69,40 @@ public sealed class ScoreRunner(IDbContextFactory<SmartCityIndexDbContext> conte
         var run = new ScoreRun(periodId, inputs.FrameworkId, clock.GetUtcNow().UtcDateTime, EngineVersion, inputs.SettingsJson,
             inputs.StructureJson, inputs.Hash, inputs.MissingCities, trigger, (int)watch.ElapsedMilliseconds);
         AddCities(run, inputs, result, sensitivity);
-        context.ScoreRuns.Add(run);
-        await context.SaveChangesAsync(ct);
+
+        // Scored outside any lock (it takes a while); stored one at a time per period across every process that scores
+        // (two portals, the portal and the command line): whoever stores second finds these inputs scored and keeps
+        // that run. PostgreSQL: an advisory lock per period; SQLite: the write lock its transactions take at once.
+        var stored = await context.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var attempt = await contextFactory.CreateDbContextAsync(ct);
+            await using var transaction = await attempt.Database.BeginTransactionAsync(ct);
+            if (attempt.Database.IsNpgsql())
+            {
+                await attempt.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0}, {1})", [RunLockSpace, periodId], ct);
+            }
+            else
+            {
+                await attempt.Database.ExecuteSqlRawAsync("UPDATE \"ReportingPeriods\" SET \"Id\" = \"Id\" WHERE \"Id\" = {0}", [periodId], ct); // take the write lock now
+            }
+
+            var latest = await attempt.ScoreRuns.Where(r => r.ReportingPeriodId == periodId).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+            if (!force && latest?.InputsHash == inputs.Hash)
+            {
+                return latest;
+            }
+
+            attempt.ScoreRuns.Add(run);
+            await attempt.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return run;
+        });
+        if (!ReferenceEquals(stored, run))
+        {
+            logger.LogInformation("Period {PeriodId} was scored on the same inputs meanwhile (run {RunId}); kept that one", periodId, stored.Id);
+            return stored;
+        }
+
         logger.LogInformation("Score run {RunId} for period {PeriodId}: {Cities} cities, {Missing} missing, {Ms} ms to score ({Trigger})",
             run.Id, periodId, inputs.CityIds.Count, inputs.MissingCities.Count, run.DurationMs, trigger);
         return run;

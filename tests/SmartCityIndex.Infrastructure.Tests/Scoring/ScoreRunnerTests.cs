@@ -157,6 +157,26 @@ public sealed class ScoreRunnerTests(PostgresFixture postgres)
         return database;
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task RunAsync_StartedFromSixPlacesAtOnce_OneRunForTheNewInputs(DatabaseProvider provider)
+    {
+        await using var database = await SeededAsync(provider);
+        var period = await LastCompletePeriodAsync(database);
+        await using (var context = database.CreateContext())
+        {
+            Assert.Equal(0, await context.ScoreRuns.CountAsync(r => r.ReportingPeriodId == period));
+        }
+
+        // Six portals (or the portal and the command line) asked to score the same period at the same moment.
+        var runs = await Task.WhenAll(Enumerable.Range(1, 6).Select(i => Task.Run(() => Runner(database).RunAsync(period, $"place {i}"))));
+
+        await using var after = database.CreateContext();
+        var stored = await after.ScoreRuns.Where(r => r.ReportingPeriodId == period).ToListAsync();
+        var only = Assert.Single(stored);
+        Assert.All(runs, r => Assert.Equal(only.Id, r!.Id)); // each caller is given the one run
+    }
+
     private static ScoreRunner Runner(TestDatabase database) => new(new ContextFactory(database), Clock, NullLogger<ScoreRunner>.Instance);
 
     private static async Task<int> LastCompletePeriodAsync(TestDatabase database)

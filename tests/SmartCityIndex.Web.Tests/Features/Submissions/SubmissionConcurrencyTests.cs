@@ -103,6 +103,58 @@ public sealed class SubmissionConcurrencyTests(PostgresFixture postgres) : IClas
         Assert.Equal(Rounds / 2, outcomes.Count);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Decide_TwoEvaluatorsAtOnce_OneDecisionStandsTheOtherToldItChanged(DatabaseProvider provider)
+    {
+        await using var portal = await SeededServices.CreateAsync(provider, postgres.Cluster);
+        var decisions = new List<string>();
+
+        for (var round = 1; round <= Rounds / 2; round++)
+        {
+            var year = await portal.FreshYearAsync(City);
+            var official = await portal.EntryAsync(DemoAccounts.HangzhouOfficial);
+            var form = (await official.OpenAsync(City, year))!;
+            foreach (var row in form.Rows)
+            {
+                Assert.IsType<SaveResult.Saved>(await official.SaveValueAsync(form.SubmissionId, Row(form, row.Indicator.Code, "50", "Statistical yearbook")));
+            }
+
+            Assert.Empty((await official.SubmitAsync(form.SubmissionId))!);
+            var (first, second) = (Evaluator(portal), Evaluator(portal));
+            var stamp = (await first.GetAsync(form.SubmissionId))!.ConcurrencyStamp; // both opened the same review
+
+            var outcomes = await Task.WhenAll(
+                first.ApproveAsync(form.SubmissionId, stamp),
+                second.ReturnAsync(form.SubmissionId, stamp, $"Round {round}: please check the sources."));
+
+            await using var context = portal.Database.CreateContext();
+            var submission = await context.Submissions.Include(s => s.Events).SingleAsync(s => s.Id == form.SubmissionId);
+            var decided = submission.Events.Count(e => e.From == SubmissionStatus.Submitted);
+            Assert.Equal(1, decided); // one decision recorded, never both
+            switch (outcomes)
+            {
+                case [Web.Features.Review.ReviewOutcome.Done, Web.Features.Review.ReviewOutcome.Conflict]:
+                    Assert.Equal(SubmissionStatus.Approved, submission.Status);
+                    decisions.Add("approved");
+                    break;
+                case [Web.Features.Review.ReviewOutcome.Conflict, Web.Features.Review.ReviewOutcome.Done]:
+                    Assert.Equal(SubmissionStatus.Returned, submission.Status);
+                    decisions.Add("returned");
+                    break;
+                default:
+                    Assert.Fail($"round {round}: {string.Join(", ", outcomes)}");
+                    break;
+            }
+        }
+
+        Assert.Equal(Rounds / 2, decisions.Count);
+    }
+
+    private static Web.Features.Review.ReviewService Evaluator(SeededServices portal) =>
+        new(new ContextFactory(portal.Database), TestUsers.Evaluator(portal.Database), TimeProvider.System, new ScoreRunQueue(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Web.Features.Review.ReviewService>.Instance);
+
     private static EntryRow Row(EntryForm form, string code, string text, string? note = null)
     {
         var row = form.Rows.Single(r => r.Indicator.Code == code).Copy();

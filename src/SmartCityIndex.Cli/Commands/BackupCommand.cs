@@ -43,21 +43,8 @@ internal static class BackupCommand
         });
     }
 
-    private static (Option<string?> Provider, Option<string?> Connection) DatabaseOptions()
-    {
-        var provider = new Option<string?>("--provider")
-        {
-            Description = $"The database engine, Sqlite or PostgreSql [default: the {UsersCommand.ProviderVariable} environment variable, else Sqlite].",
-            HelpName = "PROVIDER",
-        };
-        provider.AcceptOnlyFromAmong("Sqlite", "PostgreSql");
-        var connection = new Option<string?>("--connection")
-        {
-            Description = $"The connection string of the portal's database [default: the {UsersCommand.ConnectionVariable} environment variable].",
-            HelpName = "CS",
-        };
-        return (provider, connection);
-    }
+    private static (Option<string?> Provider, Option<string?> Connection) DatabaseOptions() =>
+        (CommandSupport.ProviderOption(), CommandSupport.ConnectionOption("The connection string of the portal's database"));
 
     private static DatabaseTarget Resolve(ParseResult parseResult, Option<string?> provider, Option<string?> connection, bool mayCreate = false) =>
         DatabaseTarget.Resolve(

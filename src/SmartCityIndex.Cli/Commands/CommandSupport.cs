@@ -68,6 +68,25 @@ internal static class CommandSupport
         return option;
     }
 
+    /// <summary>The database commands' <c>--provider</c>: Sqlite or PostgreSql, else the portal's environment variable.</summary>
+    public static Option<string?> ProviderOption()
+    {
+        var provider = new Option<string?>("--provider")
+        {
+            Description = $"The database engine, Sqlite or PostgreSql [default: the {UsersCommand.ProviderVariable} environment variable, else Sqlite].",
+            HelpName = "PROVIDER",
+        };
+        provider.AcceptOnlyFromAmong("Sqlite", "PostgreSql");
+        return provider;
+    }
+
+    /// <summary>The database commands' <c>--connection</c>, with what it means for the command.</summary>
+    public static Option<string?> ConnectionOption(string description) => new("--connection")
+    {
+        Description = $"{description} [default: the {UsersCommand.ConnectionVariable} environment variable].",
+        HelpName = "CS",
+    };
+
     /// <summary>
     /// Sets the command's action: <paramref name="run"/> gets the parse result, standard output and standard error;
     /// a <see cref="DomainException"/> or <see cref="InputException"/> becomes its message on standard error and exit

@@ -37,17 +37,8 @@ internal static class SeedCommand
                 r.AddError("--years must be between 1 and 30.");
             }
         });
-        var provider = new Option<string?>("--provider")
-        {
-            Description = $"The database engine, Sqlite or PostgreSql [default: the {UsersCommand.ProviderVariable} environment variable, else Sqlite].",
-            HelpName = "PROVIDER",
-        };
-        provider.AcceptOnlyFromAmong("Sqlite", "PostgreSql");
-        var connection = new Option<string?>("--connection")
-        {
-            Description = $"The connection string [default: the {UsersCommand.ConnectionVariable} environment variable]; a SQLite file is created when missing.",
-            HelpName = "CS",
-        };
+        var provider = CommandSupport.ProviderOption();
+        var connection = CommandSupport.ConnectionOption("The connection string; a SQLite file is created when missing");
 
         var command = new Command("seed",
             "Load synthetic demo data into a portal database, after applying any pending migrations: cities, reporting years, " +

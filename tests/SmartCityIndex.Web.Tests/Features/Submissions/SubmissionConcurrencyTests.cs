@@ -58,14 +58,9 @@ public sealed class SubmissionConcurrencyTests(PostgresFixture postgres) : IClas
 
         for (var round = 1; round <= Rounds / 2; round++)
         {
-            var year = await portal.FreshYearAsync(City);
+            var (year, form) = await CompleteFormAsync(portal);
             var alice = await portal.EntryAsync(DemoAccounts.HangzhouOfficial);
             var bob = await portal.EntryAsync(DemoAccounts.HangzhouOfficial);
-            var form = (await alice.OpenAsync(City, year))!;
-            foreach (var row in form.Rows)
-            {
-                Assert.IsType<SaveResult.Saved>(await alice.SaveValueAsync(form.SubmissionId, Row(form, row.Indicator.Code, "50", "Statistical yearbook")));
-            }
 
             var theirs = (await bob.OpenAsync(City, year))!;
             var change = Row(theirs, "INF01", $"{round}.5", "Revised by the statistics bureau");
@@ -112,15 +107,8 @@ public sealed class SubmissionConcurrencyTests(PostgresFixture postgres) : IClas
 
         for (var round = 1; round <= Rounds / 2; round++)
         {
-            var year = await portal.FreshYearAsync(City);
-            var official = await portal.EntryAsync(DemoAccounts.HangzhouOfficial);
-            var form = (await official.OpenAsync(City, year))!;
-            foreach (var row in form.Rows)
-            {
-                Assert.IsType<SaveResult.Saved>(await official.SaveValueAsync(form.SubmissionId, Row(form, row.Indicator.Code, "50", "Statistical yearbook")));
-            }
-
-            Assert.Empty((await official.SubmitAsync(form.SubmissionId))!);
+            var (_, form) = await CompleteFormAsync(portal);
+            Assert.Empty((await (await portal.EntryAsync(DemoAccounts.HangzhouOfficial)).SubmitAsync(form.SubmissionId))!);
             var (first, second) = (Evaluator(portal), Evaluator(portal));
             var stamp = (await first.GetAsync(form.SubmissionId))!.ConcurrencyStamp; // both opened the same review
 
@@ -149,6 +137,20 @@ public sealed class SubmissionConcurrencyTests(PostgresFixture postgres) : IClas
         }
 
         Assert.Equal(Rounds / 2, decisions.Count);
+    }
+
+    /// <summary>A fresh form of the open year with every value given and sourced, ready to submit.</summary>
+    private static async Task<(int Year, EntryForm Form)> CompleteFormAsync(SeededServices portal)
+    {
+        var year = await portal.FreshYearAsync(City);
+        var official = await portal.EntryAsync(DemoAccounts.HangzhouOfficial);
+        var form = (await official.OpenAsync(City, year))!;
+        foreach (var row in form.Rows)
+        {
+            Assert.IsType<SaveResult.Saved>(await official.SaveValueAsync(form.SubmissionId, Row(form, row.Indicator.Code, "50", "Statistical yearbook")));
+        }
+
+        return (year, form);
     }
 
     private static Web.Features.Review.ReviewService Evaluator(SeededServices portal) =>

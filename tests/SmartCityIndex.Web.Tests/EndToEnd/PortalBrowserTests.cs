@@ -19,8 +19,20 @@ public sealed class PortalBrowserTests(SeededPortalFixture portal, BrowserFixtur
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/submissions"); // an official lands on their submissions
         await WaitForCircuitAsync(page);
         await page.GetByTestId("user-menu").ClickAsync();
+        var signOut = page.WaitForResponseAsync(r => r.Url.EndsWith("/account/logout", StringComparison.Ordinal));
         await page.GetByTestId("sign-out").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/login");
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/account/login");
+        }
+        catch (TimeoutException e)
+        {
+            // Seen once on a busy machine: say what the sign-out answered and where the page is, to find why.
+            var response = signOut.IsCompletedSuccessfully ? await signOut : null;
+            var answer = response is null ? "no answer" : $"{response.Status} {response.Headers.GetValueOrDefault("location")}";
+            throw new TimeoutException($"After sign-out the page is at {page.Url}; POST /account/logout answered {answer}; the page says: {await page.Locator("body").InnerTextAsync()}", e);
+        }
+
         await page.GotoAsync(new Uri(portal.BaseAddress, "/submissions").ToString());
         Assert.Equal("/account/login", new Uri(page.Url).AbsolutePath);
         await context.CloseAsync();

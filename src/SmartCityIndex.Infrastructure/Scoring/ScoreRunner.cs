@@ -73,10 +73,8 @@ public sealed class ScoreRunner(IDbContextFactory<SmartCityIndexDbContext> conte
         // Scored outside any lock (it takes a while); stored one at a time per period across every process that scores
         // (two portals, the portal and the command line): whoever stores second finds these inputs scored and keeps
         // that run. PostgreSQL: an advisory lock per period; SQLite: the write lock its transactions take at once.
-        var stored = await context.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        var stored = await contextFactory.InTransactionAsync(async (attempt, transaction) =>
         {
-            await using var attempt = await contextFactory.CreateDbContextAsync(ct);
-            await using var transaction = await attempt.Database.BeginTransactionAsync(ct);
             if (attempt.Database.IsNpgsql())
             {
                 await attempt.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0}, {1})", [RunLockSpace, periodId], ct);
@@ -96,7 +94,7 @@ public sealed class ScoreRunner(IDbContextFactory<SmartCityIndexDbContext> conte
             await attempt.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return run;
-        });
+        }, ct);
         if (!ReferenceEquals(stored, run))
         {
             logger.LogInformation("Period {PeriodId} was scored on the same inputs meanwhile (run {RunId}); kept that one", periodId, stored.Id);

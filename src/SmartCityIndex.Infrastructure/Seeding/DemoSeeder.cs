@@ -33,11 +33,8 @@ public sealed class DemoSeeder(IDbContextFactory<SmartCityIndexDbContext> contex
     public async Task SeedAsync(DemoSize size, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(size);
-        await using var strategyContext = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var (indicators, cityCount, periodCount, added) = await strategyContext.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        var (indicators, cityCount, periodCount, added) = await contextFactory.InTransactionAsync(async (context, transaction) =>
         {
-            await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
 
             var framework = await EnsureFrameworkAsync(context, now, cancellationToken);
@@ -46,7 +43,7 @@ public sealed class DemoSeeder(IDbContextFactory<SmartCityIndexDbContext> contex
             var added = await EnsureSubmissionsAsync(context, framework, cities, periods, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return (framework.Indicators.Count, cities.Count, periods.Count, added);
-        });
+        }, cancellationToken);
         logger.LogInformation(
             "Demo data ready: {Indicators} indicators, {Cities} cities, {Periods} periods; {Added} submissions added",
             indicators, cityCount, periodCount, added);

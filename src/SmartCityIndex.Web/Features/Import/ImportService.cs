@@ -174,11 +174,8 @@ public sealed class ImportService(
 
         var access = await currentUser.GetAsync(ct);
         // The whole attempt again on a dropped connection (PostgreSQL): the stamp check then refuses a second apply.
-        await using var strategyContext = await contextFactory.CreateDbContextAsync(ct);
-        return await strategyContext.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        return await contextFactory.InTransactionAsync(async (context, transaction) =>
         {
-            await using var context = await contextFactory.CreateDbContextAsync(ct);
-            await using var transaction = await context.Database.BeginTransactionAsync(ct);
             var submission = await context.Submissions.Include(s => s.Values).SingleOrDefaultAsync(s => s.Id == preview.SubmissionId, ct);
             if (submission is null || !access.IsOfficial || !access.CanSee(submission.CityId) || submission.ConcurrencyStamp != preview.Stamp || !submission.IsEditable)
             {
@@ -214,7 +211,7 @@ public sealed class ImportService(
 
             logger.LogInformation("{User} imported {Count} value(s) into submission {Submission}", access.UserName, preview.Changes.Count, submission.Id);
             return true;
-        });
+        }, ct);
     }
 
     /// <summary>

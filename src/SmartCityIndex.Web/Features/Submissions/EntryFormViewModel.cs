@@ -190,6 +190,7 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
         try
         {
             await SaveDirtyAsync();
+            await RetryWaitingAsync(); // the values waiting for the database first (it may be back before their retry)
             if (_waiting.Count > 0)
             {
                 return; // the database cannot be reached: the values first, then the submission
@@ -347,10 +348,15 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
             }
 
             _waiting.Remove(row);
-            DatabaseUnreachable = _waiting.Count > 0 && DatabaseUnreachable;
-            if (!DatabaseUnreachable)
+            // Only an answer from the database says it is back: input refused by the form's own checks (Invalid) was
+            // never sent, so "cannot reach the database" stays (after a refused submission too) until a save lands.
+            if (result is not SaveResult.Invalid)
             {
-                _retryDelay = FirstRetry;
+                DatabaseUnreachable = _waiting.Count > 0 && DatabaseUnreachable;
+                if (!DatabaseUnreachable)
+                {
+                    _retryDelay = FirstRetry;
+                }
             }
 
             var unchanged = row.HasSameInputAs(sent);

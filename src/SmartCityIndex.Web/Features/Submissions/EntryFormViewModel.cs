@@ -39,6 +39,7 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
     private readonly HashSet<EntryRow> _waiting = [];
     private readonly HashSet<EntryRow> _touched = [];
     private readonly HashSet<string> _open = [];
+    private readonly List<string> _restored = [];
     private readonly SemaphoreSlim _saving = new(1, 1);
     private ITimer? _timer;
     private ITimer? _retryTimer;
@@ -68,6 +69,13 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
     /// </summary>
     public bool DatabaseUnreachable { get; private set; }
 
+    /// <summary>
+    /// The indicators whose inputs were put back from the browser when the form opened (typed, and not seen saved
+    /// before the page was left: a reload, a closed tab, a restart of the portal), in the form's order; every other
+    /// value is as the database holds it. The page says which.
+    /// </summary>
+    public IReadOnlyList<string> Restored => _restored;
+
     /// <summary>The form could not be opened: the database could not be reached.</summary>
     public bool LoadFailed { get; private set; }
 
@@ -87,6 +95,7 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
         _dirty.Clear();
         _touched.Clear();
         _waiting.Clear();
+        _restored.Clear();
         try
         {
             Form = await store.OpenAsync(cityCode, year);
@@ -291,7 +300,13 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
             OpenRow(row.Indicator.Code);
             if (row.HoldsSaved())
             {
-                continue;
+                continue; // what the browser kept is saved already: nothing was put back
+            }
+
+            if (!_restored.Contains(row.Indicator.Code))
+            {
+                _restored.Add(row.Indicator.Code);
+                _restored.Sort(StringComparer.Ordinal);
             }
 
             if (moved.Contains(row) && mine?.Contains(row.Indicator.Code) != true)

@@ -76,6 +76,9 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
     /// </summary>
     public IReadOnlyList<string> Restored => _restored;
 
+    /// <summary>Of <see cref="DatabaseUnreachable"/>: the database answered but cannot write (read-only, or its disk full).</summary>
+    public bool DatabaseCannotWrite { get; private set; }
+
     /// <summary>The form could not be opened: the database could not be reached.</summary>
     public bool LoadFailed { get; private set; }
 
@@ -214,10 +217,12 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
                 {
                     Problems = await store.SubmitAsync(Form!.SubmissionId);
                     DatabaseUnreachable = false;
+                    DatabaseCannotWrite = false;
                 }
                 catch (Exception e) when (DatabaseOutage.Is(e))
                 {
                     DatabaseUnreachable = true;
+                    DatabaseCannotWrite = DatabaseOutage.IsCannotWrite(e);
                     return;
                 }
 
@@ -358,6 +363,7 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
                 // Kept in the row (and, through UnsavedJson, in the browser), and tried again later.
                 _waiting.Add(row);
                 DatabaseUnreachable = true;
+                DatabaseCannotWrite = DatabaseOutage.IsCannotWrite(e);
                 RetryLater();
                 return;
             }
@@ -370,6 +376,7 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
                 DatabaseUnreachable = _waiting.Count > 0 && DatabaseUnreachable;
                 if (!DatabaseUnreachable)
                 {
+                    DatabaseCannotWrite = false;
                     _retryDelay = FirstRetry;
                 }
             }

@@ -28,6 +28,19 @@ public static class DatabaseOutage
         _ => Is(exception.InnerException),
     };
 
+    /// <summary>
+    /// Of <see cref="Is"/>, the database that answers but cannot write: read-only (a standby after a failover,
+    /// <c>default_transaction_read_only</c>, a file system remounted read-only) or out of disk space.
+    /// </summary>
+    public static bool IsCannotWrite(Exception? exception) => exception switch
+    {
+        null => false,
+        PostgresException postgres => postgres.SqlState is "25006" or "53100", // read-only transaction, disk full
+        SqliteException sqlite => (sqlite.SqliteErrorCode & 0xFF) is SqliteReadOnly or SqliteFull,
+        DbException => false,
+        _ => IsCannotWrite(exception.InnerException),
+    };
+
     private static bool IsOutage(string sqlState) =>
         sqlState.StartsWith("08", StringComparison.Ordinal) // connection exceptions
         || sqlState.StartsWith("53", StringComparison.Ordinal) // insufficient resources: disk full, out of memory, too many connections

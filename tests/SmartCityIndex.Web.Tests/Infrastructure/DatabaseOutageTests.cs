@@ -46,6 +46,41 @@ public sealed class DatabaseOutageTests(OutageCluster outage)
     }
 
     [Fact]
+    public async Task SignOut_WhileTheDatabaseIsStopped_EndsTheSessionAndACopiedCookieIsRefusedAfterTheRestart()
+    {
+        await using var database = await SeededTemplates.CopyAsync(DatabaseProvider.PostgreSql, outage.Cluster);
+        await using var factory = new PortalFactory(database);
+        using var client = SignIn.Client(factory);
+        var cookie = await SignIn.CookieAsync(client, DemoAccounts.Admin);
+        using var copy = SignIn.CopyWith(factory, cookie);
+        var page = await client.GetStringAsync("/admin/users");
+
+        HttpResponseMessage signedOut, copyDuring;
+        await outage.Cluster.StopAsync();
+        try
+        {
+            signedOut = await client.PostAsync("/account/logout", new FormUrlEncodedContent([new("__RequestVerificationToken", SignIn.TokenOf(page))]));
+            copyDuring = await copy.GetAsync("/admin/users");
+        }
+        finally
+        {
+            await outage.Cluster.StartAgainAsync();
+        }
+
+        using var copyAfter = await copy.GetAsync("/admin/users");
+        using var signedOutClientAfter = await client.GetAsync("/admin/users");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal("/account/login", signedOut.Headers.Location?.OriginalString);
+        Assert.Contains(signedOut.Headers.GetValues("Set-Cookie"), c => c.StartsWith("sci.auth=;", StringComparison.Ordinal)); // the cookie deleted
+        AssertSentToSignIn(copyDuring);
+        AssertSentToSignIn(copyAfter);
+        AssertSentToSignIn(signedOutClientAfter);
+        await using var context = database.CreateContext();
+        Assert.Equal(0, await context.Sessions.CountAsync()); // the row went at the first read after the restart
+    }
+
+    [Fact]
     public async Task ExecutionStrategy_PostgreSql_RetriesAndUserTransactionsRunInsideIt()
     {
         await using var database = await SeededTemplates.CopyAsync(DatabaseProvider.PostgreSql, outage.Cluster);
@@ -57,5 +92,11 @@ public sealed class DatabaseOutageTests(OutageCluster outage)
         // begun outside it.
         await SmartCityIndex.Web.Tests.Features.Users.AsAdmin.DisableAsync(factory.Services, DemoAccounts.Evaluator);
         Assert.True((await context.Users.SingleAsync(u => u.Email == DemoAccounts.Evaluator)).IsDisabled);
+    }
+
+    private static void AssertSentToSignIn(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/login", response.Headers.Location?.OriginalString.Split('?')[0]);
     }
 }

@@ -23,10 +23,11 @@ internal sealed class SeededServices(TestDatabase database, PortalFactory factor
         return new SeededServices(database, factory);
     }
 
-    public async Task<SubmissionEntryService> EntryAsync(string email)
+    /// <summary>The entry service as <paramref name="email"/>, over the portal's contexts or <paramref name="over"/> (a test's own, e.g. with a fault).</summary>
+    public async Task<SubmissionEntryService> EntryAsync(string email, IDbContextFactory<SmartCityIndexDbContext>? over = null)
     {
         var services = factory.Services;
-        var contexts = services.GetRequiredService<IDbContextFactory<SmartCityIndexDbContext>>();
+        var contexts = over ?? services.GetRequiredService<IDbContextFactory<SmartCityIndexDbContext>>();
         return new SubmissionEntryService(contexts, await TestUsers.CurrentAsync(contexts, email), TimeProvider.System,
             services.GetRequiredService<IStringLocalizer<SharedResource>>(), services.GetRequiredService<EntryRowValidator>(),
             NullLogger<SubmissionEntryService>.Instance);

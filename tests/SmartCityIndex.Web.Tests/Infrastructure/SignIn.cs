@@ -33,6 +33,23 @@ internal static partial class SignIn
         return await client.PostAsync(address, form);
     }
 
+    /// <summary>Signs in and returns the session cookie (name=value) that the portal set.</summary>
+    public static async Task<string> CookieAsync(HttpClient client, string email)
+    {
+        using var response = await PostAsync(client, email);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var setCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("sci.auth=", StringComparison.Ordinal));
+        return setCookie[..setCookie.IndexOf(';', StringComparison.Ordinal)];
+    }
+
+    /// <summary>Another client, without a cookie jar, that sends <paramref name="cookie"/>: what a stolen copy would do.</summary>
+    public static HttpClient CopyWith(PortalFactory factory, string cookie)
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        return client;
+    }
+
     /// <summary>A client signed in as <paramref name="email"/>; fails the test when the sign-in does not succeed.</summary>
     public static async Task<HttpClient> AsAsync(PortalFactory factory, string email)
     {

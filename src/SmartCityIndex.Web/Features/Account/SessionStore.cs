@@ -17,7 +17,10 @@ namespace SmartCityIndex.Web.Features.Account;
 /// <remarks>
 /// When the database cannot be reached, a session read in the last <see cref="AuthenticationSetup.IdleTimeout"/> is
 /// trusted from memory, within its limits, so that a database restart signs nobody out and pages that need no data
-/// (sign-in, health) still answer; an unknown one is treated as signed out.
+/// (sign-in, health) still answer; an unknown one is treated as signed out. A session signed out of meanwhile ends
+/// all the same: its key is remembered as ended (a tombstone that every read checks first), the cookie is deleted, and
+/// its row is deleted at the next read or sign-in that reaches the database. The tombstone is in this process's memory:
+/// several portals behind one load balancer see the row go when one of them next reaches the database.
 /// </remarks>
 public sealed class SessionStore(
     IDbContextFactory<SmartCityIndexDbContext> contexts,
@@ -30,6 +33,12 @@ public sealed class SessionStore(
 
     private readonly IDataProtector _protector = protection.CreateProtector("SmartCityIndex.Sessions");
     private readonly ConcurrentDictionary<string, PortalSession> _recent = new(StringComparer.Ordinal);
+
+    /// <summary>Sessions signed out of (key, when), refused whatever the database says; kept for the absolute limit.</summary>
+    private readonly ConcurrentDictionary<string, DateTime> _ended = new(StringComparer.Ordinal);
+
+    /// <summary>Of <see cref="_ended"/>, those whose row could not be deleted yet (the database was out of reach).</summary>
+    private readonly ConcurrentDictionary<string, byte> _undeleted = new(StringComparer.Ordinal);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -64,6 +73,8 @@ public sealed class SessionStore(
                 _recent.TryRemove(key, out _);
             }
         }
+
+        await DeleteEndedAsync(context, cancellationToken);
 
         _recent[session.Id] = session;
         return session.Id;
@@ -139,12 +150,24 @@ public sealed class SessionStore(
 
     public Task RemoveAsync(string key, HttpContext httpContext, CancellationToken cancellationToken) => RemoveAsync(key, cancellationToken);
 
-    /// <summary>Signing out (or an expired cookie): the session ends for every copy of the cookie.</summary>
+    /// <summary>
+    /// Signing out (or an expired cookie): the session ends for every copy of the cookie, at once, even while the
+    /// database cannot be reached (its row is then deleted when it can be).
+    /// </summary>
     public async Task RemoveAsync(string key, CancellationToken cancellationToken)
     {
+        _ended[key] = Now;
+        _undeleted[key] = 0;
         _recent.TryRemove(key, out _);
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        await context.Sessions.Where(s => s.Id == key).ExecuteDeleteAsync(cancellationToken);
+        try
+        {
+            await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+            await DeleteEndedAsync(context, cancellationToken);
+        }
+        catch (Exception e) when (DatabaseOutage.Is(e))
+        {
+            logger.LogWarning("A session ended while the database cannot be reached: refused from now on, its row deleted when the database is back");
+        }
     }
 
     /// <summary>
@@ -214,9 +237,17 @@ public sealed class SessionStore(
 
     private async Task<PortalSession?> FindAsync(string key, CancellationToken cancellationToken)
     {
+        if (_ended.ContainsKey(key))
+        {
+            logger.LogWarning("A cookie of a session that has ended was refused");
+            await TryDeleteEndedAsync(cancellationToken);
+            return null;
+        }
+
         try
         {
             await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+            await DeleteEndedAsync(context, cancellationToken);
             var session = await context.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == key, cancellationToken);
             if (session is null)
             {
@@ -240,6 +271,52 @@ public sealed class SessionStore(
 
             logger.LogWarning("The database cannot be reached: a session not seen before is treated as signed out");
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Deletes the rows of sessions signed out of while the database was away, and forgets tombstones past the
+    /// absolute limit (a session that old has ended by its own limits, row or not).
+    /// </summary>
+    private async Task DeleteEndedAsync(SmartCityIndexDbContext context, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        foreach (var (key, at) in _ended)
+        {
+            if (now - at > AuthenticationSetup.AbsoluteTimeout && !_undeleted.ContainsKey(key))
+            {
+                _ended.TryRemove(key, out _);
+            }
+        }
+
+        if (_undeleted.IsEmpty)
+        {
+            return;
+        }
+
+        var keys = _undeleted.Keys.ToList();
+        await context.Sessions.Where(s => keys.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
+        foreach (var key in keys)
+        {
+            _undeleted.TryRemove(key, out _);
+        }
+    }
+
+    private async Task TryDeleteEndedAsync(CancellationToken cancellationToken)
+    {
+        if (_undeleted.IsEmpty)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+            await DeleteEndedAsync(context, cancellationToken);
+        }
+        catch (Exception e) when (DatabaseOutage.Is(e))
+        {
+            // Still away: the rows go at the next read that reaches the database; the tombstones refuse them meanwhile.
         }
     }
 

@@ -39,6 +39,7 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
     private readonly HashSet<EntryRow> _waiting = [];
     private readonly HashSet<EntryRow> _touched = [];
     private readonly HashSet<string> _open = [];
+    private readonly List<string> _restored = [];
     private readonly SemaphoreSlim _saving = new(1, 1);
     private ITimer? _timer;
     private ITimer? _retryTimer;
@@ -68,6 +69,16 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
     /// </summary>
     public bool DatabaseUnreachable { get; private set; }
 
+    /// <summary>
+    /// The indicators whose inputs were put back from the browser when the form opened (typed, and not seen saved
+    /// before the page was left: a reload, a closed tab, a restart of the portal), in the form's order; every other
+    /// value is as the database holds it. The page says which.
+    /// </summary>
+    public IReadOnlyList<string> Restored => _restored;
+
+    /// <summary>Of <see cref="DatabaseUnreachable"/>: the database answered but cannot write (read-only, or its disk full).</summary>
+    public bool DatabaseCannotWrite { get; private set; }
+
     /// <summary>The form could not be opened: the database could not be reached.</summary>
     public bool LoadFailed { get; private set; }
 
@@ -87,6 +98,7 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
         _dirty.Clear();
         _touched.Clear();
         _waiting.Clear();
+        _restored.Clear();
         try
         {
             Form = await store.OpenAsync(cityCode, year);
@@ -190,6 +202,7 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
         try
         {
             await SaveDirtyAsync();
+            await RetryWaitingAsync(); // the values waiting for the database first (it may be back before their retry)
             if (_waiting.Count > 0)
             {
                 return; // the database cannot be reached: the values first, then the submission
@@ -204,10 +217,12 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
                 {
                     Problems = await store.SubmitAsync(Form!.SubmissionId);
                     DatabaseUnreachable = false;
+                    DatabaseCannotWrite = false;
                 }
                 catch (Exception e) when (DatabaseOutage.Is(e))
                 {
                     DatabaseUnreachable = true;
+                    DatabaseCannotWrite = DatabaseOutage.IsCannotWrite(e);
                     return;
                 }
 
@@ -290,7 +305,13 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
             OpenRow(row.Indicator.Code);
             if (row.HoldsSaved())
             {
-                continue;
+                continue; // what the browser kept is saved already: nothing was put back
+            }
+
+            if (!_restored.Contains(row.Indicator.Code))
+            {
+                _restored.Add(row.Indicator.Code);
+                _restored.Sort(StringComparer.Ordinal);
             }
 
             if (moved.Contains(row) && mine?.Contains(row.Indicator.Code) != true)
@@ -342,15 +363,22 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
                 // Kept in the row (and, through UnsavedJson, in the browser), and tried again later.
                 _waiting.Add(row);
                 DatabaseUnreachable = true;
+                DatabaseCannotWrite = DatabaseOutage.IsCannotWrite(e);
                 RetryLater();
                 return;
             }
 
             _waiting.Remove(row);
-            DatabaseUnreachable = _waiting.Count > 0 && DatabaseUnreachable;
-            if (!DatabaseUnreachable)
+            // Only an answer from the database says it is back: input refused by the form's own checks (Invalid) was
+            // never sent, so "cannot reach the database" stays (after a refused submission too) until a save lands.
+            if (result is not SaveResult.Invalid)
             {
-                _retryDelay = FirstRetry;
+                DatabaseUnreachable = _waiting.Count > 0 && DatabaseUnreachable;
+                if (!DatabaseUnreachable)
+                {
+                    DatabaseCannotWrite = false;
+                    _retryDelay = FirstRetry;
+                }
             }
 
             var unchanged = row.HasSameInputAs(sent);

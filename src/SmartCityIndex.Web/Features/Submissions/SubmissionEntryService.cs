@@ -119,17 +119,20 @@ public sealed class SubmissionEntryService(
 
             var indicatorId = row.Indicator.Id;
             var theirs = ValueSnapshot.Of(submission.Values.FirstOrDefault(v => v.IndicatorId == indicatorId));
+            var mine = change.Snapshot;
+            if (mine == theirs)
+            {
+                // Nothing to change: leaving a field just saved, or a save tried again whose first try was committed
+                // although its answer was lost (a connection cut at the commit, a restart): saved, not a conflict.
+                return new SaveResult.Saved(submission.UpdatedAt, mine);
+            }
+
             if (theirs != row.Saved)
             {
                 return new SaveResult.ConflictWith(theirs, submission.UpdatedAt);
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
-            var mine = change.Snapshot;
-            if (mine == theirs)
-            {
-                return new SaveResult.Saved(submission.UpdatedAt, mine); // nothing changed (e.g. leaving a field just saved)
-            }
 
             if (mine.NotAvailable)
             {

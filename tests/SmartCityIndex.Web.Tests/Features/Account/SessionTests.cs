@@ -17,8 +17,8 @@ public sealed class SessionTests
     {
         await using var portal = await PortalAsync();
         using var client = SignIn.Client(portal.Factory);
-        var cookie = await SignInCookieAsync(client, DemoAccounts.Admin);
-        using var copy = CopyWith(portal.Factory, cookie);
+        var cookie = await SignIn.CookieAsync(client, DemoAccounts.Admin);
+        using var copy = SignIn.CopyWith(portal.Factory, cookie);
         Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/admin/users")).StatusCode);
 
         var page = await client.GetStringAsync("/admin/users");
@@ -77,7 +77,7 @@ public sealed class SessionTests
     {
         await using var portal = await PortalAsync();
         using var client = SignIn.Client(portal.Factory);
-        await SignInCookieAsync(client, DemoAccounts.HangzhouOfficial);
+        await SignIn.CookieAsync(client, DemoAccounts.HangzhouOfficial);
         var sessions = portal.Factory.Services.GetRequiredService<SessionStore>();
         var user = await OpenPageUserAsync(portal);
         var start = portal.Clock.GetUtcNow().UtcDateTime;
@@ -109,11 +109,11 @@ public sealed class SessionTests
             await using (var first = new PortalFactory(database))
             {
                 using var client = SignIn.Client(first);
-                cookie = await SignInCookieAsync(client, DemoAccounts.Evaluator);
+                cookie = await SignIn.CookieAsync(client, DemoAccounts.Evaluator);
             }
 
             await using var second = new PortalFactory(database);
-            using var copy = CopyWith(second, cookie);
+            using var copy = SignIn.CopyWith(second, cookie);
             using var response = await copy.GetAsync("/review");
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -128,26 +128,9 @@ public sealed class SessionTests
     public async Task Get_CookieMadeUp_SendsToSignIn()
     {
         await using var portal = await PortalAsync();
-        using var client = CopyWith(portal.Factory, "sci.auth=CfDJ8" + new string('A', 200));
+        using var client = SignIn.CopyWith(portal.Factory, "sci.auth=CfDJ8" + new string('A', 200));
 
         AssertSentToSignIn(await client.GetAsync("/review"));
-    }
-
-    /// <summary>Signs in and returns the session cookie (name=value) that the portal set.</summary>
-    private static async Task<string> SignInCookieAsync(HttpClient client, string email)
-    {
-        using var response = await SignIn.PostAsync(client, email);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var setCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("sci.auth=", StringComparison.Ordinal));
-        return setCookie[..setCookie.IndexOf(';', StringComparison.Ordinal)];
-    }
-
-    /// <summary>Another client, without a cookie jar, that sends <paramref name="cookie"/>: what a stolen copy would do.</summary>
-    private static HttpClient CopyWith(PortalFactory factory, string cookie)
-    {
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        client.DefaultRequestHeaders.Add("Cookie", cookie);
-        return client;
     }
 
     /// <summary>The user as an open page holds it: the only session in the database, read through the store.</summary>

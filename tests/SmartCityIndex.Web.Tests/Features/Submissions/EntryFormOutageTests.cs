@@ -84,6 +84,83 @@ public sealed class EntryFormOutageTests(OutageCluster outage) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submit_RefusedWhileTheDatabaseIsStopped_SaysSoUntilTheNextSuccess()
+    {
+        var (model, clock) = await OpenAsync();
+        var (first, second) = (model.Form!.Rows.First(), model.Form.Rows.Skip(1).First());
+
+        await _cluster.StopAsync();
+        try
+        {
+            await model.SubmitAsync();
+            Assert.True(model.DatabaseUnreachable);
+
+            // Text the form's own checks refuse is never sent: no word from the database, so the status stays.
+            model.Edit(first, EntryField.Value, "abc");
+            clock.Advance(EntryFormViewModel.Debounce);
+            await model.WhenSavedAsync();
+            Assert.NotNull(first.Error);
+            Assert.True(model.DatabaseUnreachable);
+            clock.Advance(EntryFormViewModel.LongestRetry);
+            await model.WhenSavedAsync();
+            Assert.True(model.DatabaseUnreachable);
+        }
+        finally
+        {
+            await _cluster.StartAgainAsync();
+        }
+
+        Assert.True(model.DatabaseUnreachable); // back, but nothing has reached it yet
+        model.Edit(second, EntryField.Value, "12");
+        clock.Advance(EntryFormViewModel.Debounce);
+        await model.WhenSavedAsync();
+        Assert.False(model.DatabaseUnreachable); // a save landed
+        Assert.Equal(12m, second.Saved.Value);
+
+        await model.SubmitAsync();
+        Assert.False(model.DatabaseUnreachable);
+        Assert.NotEmpty(model.Problems!); // answered by the database: the values still missing
+    }
+
+    [Fact]
+    public async Task Submit_TheDatabaseBackBeforeTheWaitingValuesRetry_SavesThemAndSubmits()
+    {
+        var (model, clock) = await OpenAsync();
+        var rows = model.Form!.Rows.ToList();
+        foreach (var row in rows.Skip(1))
+        {
+            model.Edit(row, EntryField.Value, "50");
+            model.Edit(row, EntryField.Note, "Statistical yearbook");
+        }
+
+        clock.Advance(EntryFormViewModel.Debounce);
+        await model.WhenSavedAsync();
+        Assert.False(model.IsSaving);
+
+        await _cluster.StopAsync();
+        try
+        {
+            model.Edit(rows[0], EntryField.Value, "50");
+            model.Edit(rows[0], EntryField.Note, "Statistical yearbook");
+            clock.Advance(EntryFormViewModel.Debounce);
+            await model.WhenSavedAsync();
+            Assert.True(model.DatabaseUnreachable);
+        }
+        finally
+        {
+            await _cluster.StartAgainAsync();
+        }
+
+        await model.SubmitAsync(); // before the retry's pause is over
+
+        Assert.False(model.DatabaseUnreachable);
+        Assert.False(model.IsSaving);
+        Assert.True(model.JustSubmitted, string.Join("; ", (model.Problems ?? []).Select(p => $"{p.IndicatorCode}: {p.Problem}")));
+        await using var context = _portal.Database.CreateContext();
+        Assert.Equal(SubmissionStatus.Submitted, (await context.Submissions.SingleAsync(s => s.Id == model.Form!.SubmissionId)).Status);
+    }
+
+    [Fact]
     public async Task Load_WhileTheDatabaseIsStopped_SaysSoAndOpensWhenItIsBack()
     {
         var year = await _portal.FreshYearAsync(City);

@@ -143,6 +143,26 @@ public sealed class EntryFormViewModelTests(SeededServicesFixture sqlite) : ICla
         var row = reopened.Form!.Rows.First();
         Assert.Equal((88.5m, "Yearbook 2025"), (row.Saved.Value, row.Saved.Note));
         Assert.Null(reopened.UnsavedJson());
+        Assert.Equal(["INF01"], model.Restored); // the page says which values came back from the browser
+        Assert.Empty(reopened.Restored);
+    }
+
+    [Fact]
+    public async Task RestoreUnsavedAsync_KeysAlreadySaved_AreNotSaidToBeRestored()
+    {
+        var portal = sqlite.Services;
+        var (first, _, clock) = await OpenAsync(portal);
+        first.Edit(first.Form!.Rows.Skip(1).First(), EntryField.Value, "7");
+        clock.Advance(EntryFormViewModel.Debounce);
+        await first.WhenSavedAsync();
+        var (model, _, _) = await OpenAsync(portal, fresh: false);
+        var rows = model.Form!.Rows.Take(2).ToList();
+
+        // INF02 as saved (the browser had not yet seen it saved when the page went), INF01 typed and not saved.
+        await model.RestoreUnsavedAsync($$$"""{"INF02":{"base":"{{{rows[1].SavedTag}}}","value":"7"},"INF01":{"base":"{{{rows[0].SavedTag}}}","value":"12.5"}}""");
+
+        Assert.Equal(["INF01"], model.Restored);
+        Assert.Equal(7m, rows[1].Saved.Value);
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public sealed class EntryFormViewModel(IEntryStore store, TimeProvider time, Fun
 
     /// <summary>
     /// The indicators whose inputs were put back from the browser when the form opened (typed, and not seen saved
-    /// before the page was left: a reload, a closed tab, a restart of the portal), in the form's order; every other
+    /// before the page was left: a reload, a closed tab, a restart of the portal), by indicator code; every other
     /// value is as the database holds it. The page says which.
     /// </summary>
     public IReadOnlyList<string> Restored => _restored;

@@ -39,9 +39,20 @@ public sealed class TwoFactorViewModel(
     IStringLocalizer<SharedResource> l,
     ILogger<TwoFactorViewModel> logger)
 {
-    /// <summary>The page as it is now for the signed-in user.</summary>
-    public async Task<TwoFactorState> LoadAsync(ClaimsPrincipal principal) =>
-        await users.GetUserAsync(principal) is { } user ? await StateAsync(user) : new TwoFactorState(false, false, 0);
+    /// <summary>
+    /// The page as it is now for the signed-in user: a key set up and not yet turned on is shown again (a reload, or a
+    /// dropped connection, does not lose the key already scanned).
+    /// </summary>
+    public async Task<TwoFactorState> LoadAsync(ClaimsPrincipal principal)
+    {
+        if (await users.GetUserAsync(principal) is not { } user)
+        {
+            return new TwoFactorState(false, false, 0);
+        }
+
+        var state = await StateAsync(user);
+        return state.Enabled ? state : state with { Setup = await twoFactor.SetupOfAsync(user) };
+    }
 
     /// <summary>A new key to scan (any key set up before and not turned on is replaced).</summary>
     public async Task<TwoFactorState> SetUpAsync(ClaimsPrincipal principal)

@@ -116,7 +116,13 @@ public sealed class TwoFactorService(UserManager<PortalUser> users, IPasswordHas
     public async Task<int> RecoveryCodesLeftAsync(PortalUser user) => (await RecoveryHashesAsync(user)).Count;
 
     /// <summary>Turns two-factor sign-in off and forgets the key, the codes and the last step (a new key next time).</summary>
-    public async Task ForgetAsync(PortalUser user)
+    public Task ForgetAsync(PortalUser user) => ForgetAsync(users, user);
+
+    /// <summary>
+    /// <see cref="ForgetAsync(PortalUser)"/> through the given <paramref name="users"/> (an admin's reset works in a
+    /// scope and transaction of its own); the security stamp changes, so the user's sessions end.
+    /// </summary>
+    public static async Task ForgetAsync(UserManager<PortalUser> users, PortalUser user)
     {
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.RemoveAuthenticationTokenAsync(user, Provider, StepToken);

@@ -210,6 +210,34 @@ public sealed partial class TwoFactorTests(SqlitePortalFixture fixture) : IClass
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/users")).StatusCode);
     }
 
+    [Fact]
+    public async Task ResetByAnAdmin_LostPhone_EndsTheSessionAndLetsThePasswordAloneIn()
+    {
+        var email = await NewUserAsync(fixture.Factory, PortalRoles.Evaluator);
+        var key = await TurnOnAsync(fixture.Factory, email);
+        using var client = SignIn.Client(fixture.Factory);
+        await SignIn.PostAsync(client, email, Password);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostCodeAsync(client, NextCode(key))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/review")).StatusCode);
+
+        using (var scope = fixture.Factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var id = (await users.FindByEmailAsync(email))!.Id;
+            var admin = new Access(Guid.NewGuid().ToString(), "admin@sci.demo", true, false, false, new HashSet<int>());
+            var result = await scope.ServiceProvider.GetRequiredService<SmartCityIndex.Web.Features.Users.UserAdministrationService>().ResetTwoFactorAsync(admin, id);
+            Assert.True(result.Succeeded);
+        }
+
+        var ended = await client.GetAsync("/review");
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode); // the session ended at once
+        Assert.StartsWith("/account/login", ended.Headers.Location.Local());
+        using var later = SignIn.Client(fixture.Factory);
+        var signIn = await SignIn.PostAsync(later, email, Password);
+        Assert.DoesNotContain("/account/login/code", signIn.Headers.Location.Local());
+        Assert.Contains("data-testid=\"set-up\"", await later.GetStringAsync("/account/two-factor")); // a new key next
+    }
+
     /// <summary>A new account with <paramref name="role"/> and <see cref="Password"/>; its e-mail.</summary>
     private static async Task<string> NewUserAsync(PortalFactory factory, string role)
     {

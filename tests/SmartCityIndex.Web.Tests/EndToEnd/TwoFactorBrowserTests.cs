@@ -69,6 +69,38 @@ public sealed class TwoFactorBrowserTests(SeededPortalFixture portal, BrowserFix
         await zh.CloseAsync();
     }
 
+    [Fact]
+    public async Task UsersPage_AdminResetsALostPhone_TheMarkGoesAndThePasswordAloneSignsIn()
+    {
+        var email = await NewEvaluatorAsync();
+        using (var scope = portal.Factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+
+        var page = await BrowserSignIn.OpenAsAsync(browser.Browser, portal.BaseAddress, DemoAccounts.Admin, "/admin/users");
+        var row = page.GetByTestId("users-grid").Locator("tbody tr").Filter(new() { HasText = email });
+        await Assertions.Expect(row.GetByTestId("two-factor")).ToHaveTextAsync("Two-factor");
+        await Screenshots.SaveAsync(page, "admin-users-two-factor-en", new() { Width = 1440, Height = 900 });
+        await row.GetByRole(AriaRole.Button, new() { Name = "Reset two-factor sign-in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync($"Reset the two-factor sign-in of {email}?");
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Reset two-factor sign-in" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync($"The two-factor sign-in of {email} is reset");
+        await Assertions.Expect(row.GetByTestId("two-factor")).ToHaveCountAsync(0);
+        await Assertions.Expect(row.GetByTestId("reset-two-factor")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+
+        var context = await browser.Browser.NewContextAsync(new() { Locale = "en-US" });
+        var owner = await context.NewPageAsync();
+        await SignInWithKeyboardAsync(owner, email);
+        await owner.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/review"); // no code asked
+        await context.CloseAsync();
+    }
+
     private async Task SignInWithKeyboardAsync(IPage page, string email)
     {
         await page.GotoAsync(new Uri(portal.BaseAddress, "/account/login?ReturnUrl=%2Freview").ToString());

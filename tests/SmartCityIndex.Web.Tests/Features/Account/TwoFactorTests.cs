@@ -83,6 +83,26 @@ public sealed partial class TwoFactorTests(SqlitePortalFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task NewRecoveryCodes_Stored_OnlyAsSaltedHashes()
+    {
+        var email = await NewUserAsync(fixture.Factory, PortalRoles.Evaluator);
+        var (key, codes) = await TurnOnWithCodesAsync(fixture.Factory, email);
+
+        using var scope = fixture.Factory.Services.CreateScope();
+        var contexts = scope.ServiceProvider.GetRequiredService<IDbContextFactory<SmartCityIndexDbContext>>();
+        await using var context = await contexts.CreateDbContextAsync();
+        var user = await context.Users.AsNoTracking().SingleAsync(u => u.Email == email);
+        var tokens = await context.UserTokens.AsNoTracking().Where(t => t.UserId == user.Id).ToListAsync();
+        var stored = Assert.Single(tokens, t => t.Name == "RecoveryCodes").Value!.Split(';');
+
+        Assert.Equal(TwoFactorService.RecoveryCodeCount, stored.Length);
+        Assert.All(tokens, t => Assert.All(codes, c => Assert.DoesNotContain(c.Replace("-", string.Empty, StringComparison.Ordinal), t.Value ?? string.Empty)));
+        Assert.All(stored, h => Assert.Equal(0x01, Convert.FromBase64String(h)[0])); // Identity's v3 format: PBKDF2 with a salt of its own
+        Assert.Equal(stored.Length, stored.Select(h => Convert.FromBase64String(h).AsSpan(13, 16).ToArray()).Select(Convert.ToBase64String).Distinct().Count());
+        Assert.Equal(32, key.Length); // a 160-bit key in base32
+    }
+
+    [Fact]
     public async Task SignIn_FiveWrongCodes_LocksTheAccountEvenForTheRightCode()
     {
         var email = await NewUserAsync(fixture.Factory, PortalRoles.Evaluator);

@@ -74,6 +74,7 @@ public static class DependencyInjection
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseMiddleware<Features.Account.TwoFactorGate>();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -69,6 +69,7 @@ public abstract class AccessibilityBrowserTests(SeededPortalFixture portal, Brow
         await CheckAsync(page, $"/submissions/CN-HZ/{year}", interactive: true, found);
         await CheckAsync(page, $"/submissions/CN-HZ/{year}/history", interactive: true, found);
         await CheckAsync(page, "/account/password", interactive: false, found);
+        await CheckAsync(page, "/account/two-factor", interactive: false, found);
 
         // The admin's.
         await SignInAsync(page, DemoAccounts.Admin);

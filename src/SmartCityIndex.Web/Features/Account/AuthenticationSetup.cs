@@ -89,6 +89,9 @@ public static class AuthenticationSetup
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<LoginViewModel>();
         services.AddScoped<ChangePasswordViewModel>();
+        services.AddScoped<TwoFactorService>();
+        services.AddScoped<TwoFactorLoginViewModel>();
+        services.AddScoped<TwoFactorViewModel>();
         return services;
     }
 
@@ -130,12 +133,18 @@ public static class AuthenticationSetup
         return Task.CompletedTask;
     };
 
-    /// <summary>A refreshed user (roles, stamp) keeps the key of its session, which open pages check.</summary>
+    /// <summary>A refreshed user (roles, stamp) keeps the key of its session, which open pages check, and how it signed in.</summary>
     private static Task KeepSessionKeyAsync(SecurityStampRefreshingPrincipalContext context)
     {
         if (context.CurrentPrincipal?.FindFirst(SessionStore.SessionClaim) is { } key && context.NewPrincipal?.Identity is ClaimsIdentity identity)
         {
             identity.AddClaim(new Claim(SessionStore.SessionClaim, key.Value));
+        }
+
+        if (context.CurrentPrincipal is { } current && TwoFactorGate.UsedTwoFactors(current) && context.NewPrincipal?.Identity is ClaimsIdentity refreshed
+            && !TwoFactorGate.UsedTwoFactors(context.NewPrincipal))
+        {
+            refreshed.AddClaim(TwoFactorGate.MultiFactor());
         }
 
         return Task.CompletedTask;

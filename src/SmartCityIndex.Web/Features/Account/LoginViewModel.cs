@@ -14,6 +14,7 @@ public sealed record LoginOutcome(string? Error = null, string? EmailError = nul
 /// an account "locks" as an account does: <see cref="SignInThrottle"/>); a network address that failed too often
 /// waits, whatever e-mail it tries; a disabled account told so only to someone who knows its password (the guesses
 /// counted all the same); Identity's lockout; the session cookie with the time of sign-in (for the absolute timeout);
+/// the second step for an account with two-factor sign-in on (<see cref="TwoFactorLoginViewModel"/>);
 /// and a return address followed only when it is local and a page the user may open now (after a change of role the
 /// old role's page would only say "access denied"). Every refusal and every sign-in is logged.
 /// </summary>
@@ -95,6 +96,14 @@ public sealed class LoginViewModel(
         if (!result.Succeeded)
         {
             return Refused(email, address, "wrong password", nameof(Keys.SignInFailed));
+        }
+
+        if (await users.GetTwoFactorEnabledAsync(user))
+        {
+            // The right password, and a second step to go: no session until the code is right.
+            await TwoFactorLoginViewModel.BeginAsync(signIn.Context, user);
+            logger.LogInformation("{Email} typed the right password from {Address}; asked for the second factor", user.Email, address);
+            return new LoginOutcome(RedirectTo: TwoFactorLoginViewModel.PathFor(returnUrl));
         }
 
         var properties = new AuthenticationProperties();

@@ -13,7 +13,7 @@ public sealed record CityChoice(int Id, string Code, string NameEn, string NameZ
 
 /// <summary>One row of the users grid.</summary>
 public sealed record UserRow(string Id, string Email, string DisplayName, string? Role, IReadOnlyList<CityChoice> Cities, bool IsDisabled,
-    DateTimeOffset? LockedOutUntil)
+    DateTimeOffset? LockedOutUntil, bool TwoFactor = false)
 {
     /// <summary>True when the e-mail, the display name, the role or a city (code or either name) contains the text.</summary>
     public bool Matches(string? text) =>
@@ -65,7 +65,7 @@ public sealed class UserAdministrationService(
         Demand(caller, "list", "all users");
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
         var users = await context.Users.AsNoTracking()
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsDisabled, u.LockoutEnd })
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsDisabled, u.LockoutEnd, u.TwoFactorEnabled })
             .ToListAsync(cancellationToken);
         var roles = (await (from userRole in context.UserRoles
                             join role in context.Roles on userRole.RoleId equals role.Id
@@ -82,7 +82,7 @@ public sealed class UserAdministrationService(
             .OrderBy(u => u.Email, StringComparer.OrdinalIgnoreCase)
             .Select(u => new UserRow(u.Id, u.Email ?? string.Empty, u.DisplayName, MainRole(roles[u.Id]),
                 [.. cities[u.Id].OrderBy(c => c.Code, StringComparer.Ordinal)], u.IsDisabled,
-                !u.IsDisabled && u.LockoutEnd > now ? u.LockoutEnd : null))
+                !u.IsDisabled && u.LockoutEnd > now ? u.LockoutEnd : null, u.TwoFactorEnabled))
             .ToList();
     }
 
@@ -298,6 +298,42 @@ public sealed class UserAdministrationService(
             context.Record(caller.UserName, Now, AuditEntityType, user.Id, action, before, State(user), AuditChannel.Form);
             await context.SaveChangesAsync(cancellationToken);
             logger.LogWarning("{Actor} {Action} the account {Target}", caller.UserName, action.ToLowerInvariant(), user.Email);
+            return UserAdministrationResult.Success;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Turns off the two-factor sign-in of someone who lost the phone and the recovery codes: the key and the codes are
+    /// forgotten, the account's sessions end at once, and its owner signs in with the password and sets up a new key
+    /// (at once, when the portal requires it of admins). Not for one's own account: that is the two-factor page's work.
+    /// </summary>
+    public async Task<UserAdministrationResult> ResetTwoFactorAsync(Access caller, string userId, CancellationToken cancellationToken = default)
+    {
+        Demand(caller, "reset the two-factor sign-in of", userId);
+        if (caller.UserId == userId)
+        {
+            logger.LogWarning("Refused to let {Actor} reset their own two-factor sign-in from the users page", caller.UserName);
+            return UserAdministrationResult.Failed("CannotResetOwnTwoFactor", "Turn your own two-factor sign-in off on your two-factor page.");
+        }
+
+        return await InTransactionAsync(async (users, context) =>
+        {
+            var user = await users.FindByIdAsync(userId);
+            if (user is null)
+            {
+                return NotFound();
+            }
+
+            if (!user.TwoFactorEnabled)
+            {
+                return UserAdministrationResult.Success;
+            }
+
+            await TwoFactorService.ForgetAsync(users, user);
+            context.Record(caller.UserName, Now, AuditEntityType, user.Id, "TwoFactorReset", new { TwoFactor = true }, new { TwoFactor = false }, AuditChannel.Form);
+            await context.SaveChangesAsync(cancellationToken);
+            await sessions.EndAllAsync(context, user.Id, cancellationToken);
+            logger.LogWarning("{Actor} reset the two-factor sign-in of {Target}; its sessions have ended", caller.UserName, user.Email);
             return UserAdministrationResult.Success;
         }, cancellationToken);
     }

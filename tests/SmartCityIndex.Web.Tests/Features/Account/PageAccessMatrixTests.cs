@@ -56,6 +56,7 @@ public sealed class PageAccessMatrixTests(SeededPortalFixture portal) : IClassFi
         Row("/rankings/CN-HZ?year={last}", "Hangzhou", L, S, N, S, S);
         Row("/compare?cities=CN-HZ,CN-SZ&year={last}", "Hangzhou", L, D, D, S, S);
         Row("/account/password", "Change password", L, S, S, S, S);
+        Row("/account/two-factor", "Two-factor sign-in is off.", L, S, S, S, S);
         Row("/submissions", "My submissions", L, S, S, D, D);
         Row("/submissions/CN-HZ/{year}", "Hangzhou · {year} data", L, S, N, D, D);
         Row("/submissions/CN-HZ/{year}/history", "Hangzhou · {year}", L, S, N, S, S);
@@ -132,8 +133,9 @@ public sealed class PageAccessMatrixTests(SeededPortalFixture portal) : IClassFi
             .ToHashSet();
         var covered = Matrix().Select(row => ((string)row[0]).Split('?')[0]).ToHashSet();
 
-        // Pages that everyone may see, signed in or not.
-        string[] open = ["/account/login", "/account/access-denied", "/not-found", "/error"];
+        // Pages that everyone may see, signed in or not; the code step sends whoever is not half signed in to the sign-in
+        // page (TwoFactorTests.LoginCode_NobodyHalfSignedIn_GoesToTheSignIn).
+        string[] open = ["/account/login", "/account/login/code", "/account/access-denied", "/not-found", "/error"];
 
         Assert.Empty(routed.Except(covered).Except(open));
     }

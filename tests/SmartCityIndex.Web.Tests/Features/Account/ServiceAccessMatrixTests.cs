@@ -52,6 +52,7 @@ public sealed class ServiceAccessMatrixTests(SeededPostgresPortalFixture portal)
         Row("users.create", false, false, false, true);
         Row("users.update", false, false, false, true);
         Row("users.disable", false, false, false, true);
+        Row("users.reset-two-factor", false, false, false, true);
         Row("rankings.get", true, true, true, true);
         Row("rankings.profile", true, false, true, true);
         Row("rankings.method", true, true, true, true);
@@ -115,6 +116,7 @@ public sealed class ServiceAccessMatrixTests(SeededPostgresPortalFixture portal)
             ["UserAdministrationService.UpdateAsync"] = "users.update",
             ["UserAdministrationService.DisableAsync"] = "users.disable",
             ["UserAdministrationService.EnableAsync"] = "users.disable",
+            ["UserAdministrationService.ResetTwoFactorAsync"] = "users.reset-two-factor",
             ["RankingsService.GetAsync"] = "rankings.get",
             ["ProfileService.GetAsync"] = "rankings.profile",
             ["MethodService.GetAsync"] = "rankings.method",
@@ -200,6 +202,8 @@ public sealed class ServiceAccessMatrixTests(SeededPostgresPortalFixture portal)
                     return (await users.CreateAsync(caller, new NewUser($"new.{Guid.NewGuid():N}@sci.demo", "New evaluator", PortalRoles.Evaluator, [], "violet anchor meadow 1987"))).Succeeded;
                 case "users.update":
                     return (await users.UpdateAsync(caller, await UserIdAsync(services, Ev), new UserChange("Evaluator (demo)", PortalRoles.Evaluator, []))).Succeeded;
+                case "users.reset-two-factor":
+                    return (await users.ResetTwoFactorAsync(caller, await UserIdAsync(services, Ev))).Succeeded;
                 case "users.disable":
                     var target = await UserIdAsync(services, Ev);
                     return (await users.DisableAsync(caller, target)).Succeeded && (await users.EnableAsync(caller, target)).Succeeded;

@@ -106,6 +106,24 @@ internal sealed class UserAdministrationHarness : IAsyncDisposable
         return user is not null && await users.CheckPasswordAsync(user, password);
     }
 
+    /// <summary>Turns two-factor sign-in on for <paramref name="email"/> as its owner would (a key, then on).</summary>
+    public async Task TurnOnTwoFactorAsync(string email)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}.");
+        Assert.True((await users.ResetAuthenticatorKeyAsync(user)).Succeeded);
+        Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
+    }
+
+    /// <summary>The authenticator key of <paramref name="email"/>, or null.</summary>
+    public async Task<string?> AuthenticatorKeyAsync(string email)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        return await users.GetAuthenticatorKeyAsync((await users.FindByEmailAsync(email))!);
+    }
+
     /// <summary>The audit entries about accounts, oldest first.</summary>
     public async Task<List<Domain.Auditing.AuditEntry>> UserAuditAsync()
     {

@@ -178,6 +178,43 @@ public sealed class UserAdministrationServiceTests(PostgresFixture postgres) : I
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ResetTwoFactorAsync_UserWhoLostThePhone_ForgetsTheKeyEndsTheSessionsAndAudits(DatabaseProvider provider)
+    {
+        await using var harness = await HarnessAsync(provider);
+        var user = await harness.CreateUserAsync("phone@test.example");
+        await harness.TurnOnTwoFactorAsync("phone@test.example");
+        var before = await harness.FindAsync("phone@test.example");
+        Assert.True(Assert.Single(await harness.Service.ListAsync(harness.Admin), r => r.Id == user.Id).TwoFactor);
+
+        var result = await harness.Service.ResetTwoFactorAsync(harness.Admin, user.Id);
+
+        Assert.True(result.Succeeded);
+        var after = await harness.FindAsync("phone@test.example");
+        Assert.False(after.TwoFactorEnabled);
+        Assert.Null(await harness.AuthenticatorKeyAsync("phone@test.example"));
+        Assert.NotEqual(before.SecurityStamp, after.SecurityStamp);
+        Assert.False(Assert.Single(await harness.Service.ListAsync(harness.Admin), r => r.Id == user.Id).TwoFactor);
+        var audit = (await harness.UserAuditAsync()).Last();
+        Assert.Equal(("TwoFactorReset", user.Id), (audit.Action, audit.EntityId));
+        Assert.Contains(harness.Log.Warnings, m => m.Contains("reset the two-factor sign-in of phone@test.example", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ResetTwoFactorAsync_Self_RefusedAndChangesNothing()
+    {
+        await using var harness = await HarnessAsync(DatabaseProvider.Sqlite);
+        await harness.TurnOnTwoFactorAsync(UserAdministrationHarness.AdminEmail);
+        var before = await harness.CountsAsync();
+
+        var result = await harness.Service.ResetTwoFactorAsync(harness.Admin, harness.Admin.UserId!);
+
+        Assert.Equal("CannotResetOwnTwoFactor", Assert.Single(result.Errors).Code);
+        Assert.True((await harness.FindAsync(UserAdministrationHarness.AdminEmail)).TwoFactorEnabled);
+        Assert.Equal(before, await harness.CountsAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task UpdateAsync_NewRoleAndCities_SavesBothChangesTheStampAndAudits(DatabaseProvider provider)
     {
         await using var harness = await HarnessAsync(provider);
@@ -267,9 +304,10 @@ public sealed class UserAdministrationServiceTests(PostgresFixture postgres) : I
             new UserChange("Sneaky", PortalRoles.Admin, [])));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => harness.Service.DisableAsync(caller, target.Id));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => harness.Service.EnableAsync(caller, target.Id));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => harness.Service.ResetTwoFactorAsync(caller, target.Id));
 
         Assert.Equal(before, await harness.CountsAsync());
-        Assert.Equal(6, harness.Log.Warnings.Count(m => m.StartsWith($"Refused to let {caller.UserName}", StringComparison.Ordinal)));
+        Assert.Equal(7, harness.Log.Warnings.Count(m => m.StartsWith($"Refused to let {caller.UserName}", StringComparison.Ordinal)));
         Assert.Contains(harness.Log.Warnings, m => m.Contains($"disable {target.Id}", StringComparison.Ordinal));
     }
 }
